@@ -1,0 +1,43 @@
+"""Problems found in content, collected and reported together.
+
+Every problem names a file, a line and a column (1-based, as editors show them),
+the field it concerns, what is wrong and, where it helps, how to fix it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    path: str
+    line: int  # 1-based
+    col: int  # 1-based
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.col}"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    where: Location
+    field: str
+    message: str
+    hint: str = ""
+
+    def __str__(self) -> str:
+        text = f"{self.where}: {self.field}: {self.message}" if self.field else f"{self.where}: {self.message}"
+        return f"{text} ({self.hint})" if self.hint else text
+
+
+class ContentError(Exception):
+    """Raised once, at the end of a stage, carrying every problem found."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems)
+        super().__init__(self.report())
+
+    def report(self) -> str:
+        count = len(self.problems)
+        head = f"{count} problem{'s' if count != 1 else ''} found in the content:"
+        return "\n".join([head, *(str(p) for p in self.problems)])

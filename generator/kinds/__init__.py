@@ -1,0 +1,1 @@
+"""Content kinds: each module keeps one kind's schema and model together."""

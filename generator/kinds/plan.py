@@ -1,0 +1,401 @@
+"""Plans (Kế hoạch) and programmes (Đề án): schema and model, one file each.
+
+The model mirrors the printed document: the header fields, the body as
+ordered sections, the appendix task table, the signature and recipients.
+Printed wording is kept as written; defects of a source are recorded under
+`source` and shown on the page, never silently fixed.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .. import urls
+from ..errors import Location, Problem
+from ..load import load_yaml_file
+from ..schema import (
+    INVALID, Choice, Context, Date, Either, Field, Flag, Label, ListOf, Number, Record, Text, TextOrList, quoted,
+)
+from ..timeframe import Timeframe, TimeframeType
+
+LEVELS = {"tinh": "Cấp tỉnh", "huyen": "Cấp huyện", "xa": "Cấp xã"}
+TYPES = {"ke_hoach": "KẾ HOẠCH", "de_an": "ĐỀ ÁN"}
+SECTION_KINDS = (
+    "background", "legal_bases", "objectives", "requirements", "tasks", "audiences", "scope", "content",
+    "channels", "solutions", "budget", "timeline", "responsibilities",
+)
+REFORM_AREAS = {
+    "the_che": "Cải cách thể chế",
+    "thu_tuc_hanh_chinh": "Cải cách thủ tục hành chính",
+    "to_chuc_bo_may": "Cải cách tổ chức bộ máy hành chính nhà nước",
+    "che_do_cong_vu": "Cải cách chế độ công vụ",
+    "tai_chinh_cong": "Cải cách tài chính công",
+    "chinh_phu_so": "Xây dựng và phát triển Chính phủ điện tử, Chính phủ số",
+}
+MARKERS = ("-", "a)", "1.", "none")
+ITEM_LABELS = {
+    "lead": "Cơ quan thực hiện",
+    "coordinating": "Cơ quan phối hợp",
+    "content": "Nội dung",
+    "products": "Sản phẩm, kết quả dự kiến",
+    "timeframe": "Thời gian thực hiện",
+}
+TASK_COLUMNS = {
+    "no": "STT",
+    "content": "Nội dung",
+    "lead": "Cơ quan chủ trì",
+    "coordinating": "Cơ quan phối hợp",
+    "products": "Sản phẩm",
+    "timeframe": "Thời gian thực hiện",
+}
+_NUMBER = re.compile(r"^\d+[a-zA-Z]?/[A-ZĐ0-9]+(?:-[A-ZĐ0-9]+)*$")
+
+
+@dataclass(frozen=True)
+class Issuer:
+    name: str
+    level: str
+    parent: str | None = None
+    short: str | None = None
+
+    @property
+    def level_label(self) -> str:
+        return LEVELS[self.level]
+
+    @property
+    def display(self) -> str:
+        return self.short or self.name
+
+
+@dataclass(frozen=True)
+class Item:
+    text: str | None = None
+    no: str | None = None
+    title: str | None = None
+    lead: str | None = None
+    coordinating: str | None = None
+    content: tuple[str, ...] = ()
+    products: tuple[str, ...] = ()
+    timeframe: Timeframe | None = None
+    labels: dict | None = None
+    items: tuple["Item", ...] = ()
+
+    @property
+    def simple(self) -> bool:
+        """Only text: rendered as a plain list entry."""
+        return not (self.no or self.title or self.lead or self.coordinating or self.content or self.products
+                    or self.timeframe or self.items)
+
+    def label(self, key: str) -> str:
+        return (self.labels or {}).get(key) or ITEM_LABELS[key]
+
+
+@dataclass(frozen=True)
+class Target:
+    text: str
+    value: float | None = None
+    unit: str | None = None
+    who: str | None = None
+    by: Timeframe | None = None
+
+
+@dataclass(frozen=True)
+class Section:
+    no: str | None = None
+    heading: str | None = None
+    kind: str | None = None
+    text: str | None = None
+    marker: str = "-"
+    items: tuple[Item, ...] = ()
+    targets: tuple[Target, ...] = ()
+    sections: tuple["Section", ...] = ()
+    after: str | None = None
+    request: bool = False
+    reform_area: str | None = None
+
+    @property
+    def reform_area_label(self) -> str | None:
+        return REFORM_AREAS.get(self.reform_area) if self.reform_area else None
+
+
+@dataclass(frozen=True)
+class Signer:
+    title: str
+    authority: str | None = None
+    name: str | None = None
+
+
+@dataclass(frozen=True)
+class Task:
+    no: str
+    content: tuple[str, ...]
+    timeframe: Timeframe
+    lead: tuple[str, ...] = ()
+    coordinating: tuple[str, ...] = ()
+    products: tuple[str, ...] = ()
+    locations: dict = field(default_factory=dict, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Appendix:
+    tasks: tuple[Task, ...]
+    heading: str | None = None
+    title: str | None = None
+    attached_to: str | None = None
+    columns: dict | None = None
+
+    def column(self, key: str) -> str:
+        return (self.columns or {}).get(key) or TASK_COLUMNS[key]
+
+    @property
+    def has_products(self) -> bool:
+        return any(t.products for t in self.tasks)
+
+
+@dataclass(frozen=True)
+class Article:
+    no: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Approval:
+    number: str
+    date: dt.date
+    title: str
+    place: str | None = None
+    authority: str | None = None
+    legal_bases: tuple[str, ...] = ()
+    articles: tuple[Article, ...] = ()
+    recipients: tuple[str, ...] = ()
+    signer: Signer | None = None
+
+
+@dataclass(frozen=True)
+class SourceNotes:
+    file: str | None = None
+    discrepancies: tuple[str, ...] = ()
+    typos: tuple[str, ...] = ()
+    stripped: tuple[str, ...] = ()
+    missing: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Plan:
+    type: str
+    issuer: Issuer
+    date: dt.date
+    title: str
+    period: Timeframe
+    number: str | None = None
+    place: str | None = None
+    attached_to: str | None = None
+    legal_bases: tuple[str, ...] = ()
+    preamble: str | None = None
+    sections: tuple[Section, ...] = ()
+    closing: str | None = None
+    recipients: tuple[str, ...] = ()
+    signer: Signer | None = None
+    appendix: Appendix | None = None
+    approval: Approval | None = None
+    source: SourceNotes | None = None
+    locations: dict = field(default_factory=dict, compare=False, repr=False)
+    # Set by load_plan from the file, not written in it.
+    slug: str = ""
+    path: str = ""  # as shown in messages, e.g. plans/2021-tp-soc-trang-15.yml
+    text: str = field(default="", compare=False, repr=False)  # the YAML source, offered for download
+
+    @property
+    def doc_type(self) -> str:
+        return TYPES[self.type]
+
+    @property
+    def identifier(self) -> str:
+        """How the document is cited: its own number, or the approving decision's."""
+        return self.number or self.approval.number
+
+    @property
+    def tasks(self) -> tuple[Task, ...]:
+        return self.appendix.tasks if self.appendix else ()
+
+    @property
+    def span(self) -> tuple[dt.date | None, dt.date | None]:
+        return self.period.span()
+
+
+# --- schema -------------------------------------------------------------------------------
+
+_text = Text()
+_texts = ListOf(Text())
+_timeframe = TimeframeType()
+
+_signer = Record([Field("authority", _text), Field("title", _text, required=True), Field("name", _text)], Signer)
+
+_labels = Record([Field(key, _text) for key in ITEM_LABELS])
+
+
+def _item_from(**values) -> Item:
+    return Item(**values)
+
+
+_item_fields = [
+    Field("no", Label()), Field("title", _text), Field("text", _text), Field("lead", _text),
+    Field("coordinating", _text), Field("content", TextOrList(), default=()), Field("products", TextOrList(), default=()),
+    Field("timeframe", _timeframe), Field("labels", _labels),
+]
+_item_record = Record(_item_fields, _item_from)
+_item = Either(_text, _item_record)
+_item_record.fields["items"] = Field("items", ListOf(_item), default=())
+
+
+def _as_item(value):
+    return Item(text=value) if isinstance(value, str) else value
+
+
+class _Items(ListOf):
+    def check(self, node, field, ctx):
+        values = super().check(node, field, ctx)
+        return values if values is INVALID else tuple(_as_item(v) for v in values)
+
+
+_item_record.fields["items"] = Field("items", _Items(_item), default=())
+
+_target = Record(
+    [Field("text", _text, required=True), Field("value", Number()), Field("unit", _text), Field("who", _text), Field("by", _timeframe)],
+    Target,
+)
+
+_section = Record([
+    Field("no", Label()), Field("heading", _text), Field("kind", Choice(*SECTION_KINDS)), Field("text", _text),
+    Field("marker", Choice(*MARKERS), default="-"), Field("items", _Items(_item), default=()),
+    Field("targets", ListOf(_target), default=()), Field("after", _text), Field("request", Flag(), default=False),
+    Field("reform_area", Choice(*REFORM_AREAS)),
+], Section)
+_section.fields["sections"] = Field("sections", ListOf(_section), default=())
+
+_task = Record([
+    Field("no", Label(), required=True), Field("content", TextOrList(), required=True),
+    Field("lead", TextOrList(), default=()), Field("coordinating", TextOrList(), default=()),
+    Field("products", TextOrList(), default=()), Field("timeframe", _timeframe, required=True),
+], Task, locate=True)
+
+_appendix = Record([
+    Field("heading", _text), Field("title", _text), Field("attached_to", _text),
+    Field("columns", Record([Field(key, _text) for key in TASK_COLUMNS])),
+    Field("tasks", ListOf(_task), required=True),
+], Appendix)
+
+_approval = Record([
+    Field("number", _text, required=True), Field("date", Date(), required=True), Field("title", _text, required=True),
+    Field("place", _text), Field("authority", _text), Field("legal_bases", _texts, default=()),
+    Field("articles", ListOf(Record([Field("no", _text, required=True), Field("text", _text, required=True)], Article)), default=()),
+    Field("recipients", _texts, default=()), Field("signer", _signer),
+], Approval)
+
+_source = Record([
+    Field("file", _text), Field("discrepancies", _texts, default=()), Field("typos", _texts, default=()),
+    Field("stripped", _texts, default=()), Field("missing", _texts, default=()),
+], SourceNotes)
+
+PLAN = Record([
+    Field("type", Choice(*TYPES), required=True),
+    Field("number", _text),
+    Field("issuer", Record([
+        Field("name", _text, required=True), Field("level", Choice(*LEVELS), required=True),
+        Field("parent", _text), Field("short", _text),
+    ], Issuer), required=True),
+    Field("place", _text),
+    Field("date", Date(), required=True),
+    Field("title", _text, required=True),
+    Field("period", _timeframe, required=True),
+    Field("attached_to", _text),
+    Field("legal_bases", _texts, default=()),
+    Field("preamble", _text),
+    Field("sections", ListOf(_section), default=()),
+    Field("closing", _text),
+    Field("recipients", _texts, default=()),
+    Field("signer", _signer),
+    Field("appendix", _appendix),
+    Field("approval", _approval),
+    Field("source", _source),
+], Plan, locate=True)
+
+
+# --- checks beyond the shape of one field -----------------------------------------------------
+
+def _check_plan(plan: Plan, root, ctx: Context) -> None:
+    at = plan.locations
+    if plan.number is None and plan.approval is None:
+        ctx.error(root, "number", "is missing", "add `number:` (e.g. \"15/KH-UBND\"), or `approval:` for an Đề án approved by a Quyết định")
+    for key, number in (("number", plan.number), ("approval.number", plan.approval and plan.approval.number)):
+        if number and not _NUMBER.match(number):
+            fixed = re.sub(r"\s*/\s*", "/", number)
+            hint = f"write {quoted(fixed)}" if _NUMBER.match(fixed) else 'write number/symbol, e.g. "15/KH-UBND"'
+            where = at.get(key.split(".")[0], ctx.where(root))
+            ctx.problems.append(Problem(where, key, f"{quoted(number)} is not a document number", hint))
+    if not plan.period.bounded:
+        ctx.problems.append(Problem(at["period"], "period", "must say which years the plan covers", 'write e.g. 2021 or "2022-06-30..2030"'))
+    first: dict[str, Location] = {}
+    for i, task in enumerate(plan.tasks, 1):
+        where = task.locations.get("no")
+        if task.no in first:
+            ctx.problems.append(Problem(where, f"appendix.tasks[{i}].no", f"task number {task.no} is used twice (first on line {first[task.no].line})", "give each row its own number"))
+        else:
+            first[task.no] = where
+
+
+def load_plan(file: Path, shown: str) -> tuple[Plan | None, list[Problem]]:
+    """Read and validate one plan file. Returns the plan (None if unusable) and its problems."""
+    root, problems = load_yaml_file(file, shown)
+    if root is None:
+        return None, problems
+    ctx = Context(shown)
+    plan = PLAN.check(root, "", ctx)
+    if plan is INVALID:
+        return None, ctx.problems
+    _check_plan(plan, root, ctx)
+    from dataclasses import replace
+
+    plan = replace(plan, slug=urls.slugify(file.stem), path=shown, text=file.read_text(encoding="utf-8-sig"))
+    return plan, ctx.problems
+
+
+def check_unique(plans: list[Plan]) -> list[Problem]:
+    """Two files must not hold the same plan, nor get the same address."""
+    problems = []
+    by_slug: dict[str, Plan] = {}
+    by_number: dict[tuple, Plan] = {}
+    for plan in sorted(plans, key=lambda p: p.path):
+        other = by_slug.setdefault(plan.slug, plan)
+        if other is not plan:
+            problems.append(Problem(
+                Location(plan.path, 1, 1), "", f"gets the same address /ke-hoach/{plan.slug}/ as {other.path}",
+                "rename one of the two files",
+            ))
+        key = (plan.issuer.name.casefold(), plan.identifier, plan.date.year)
+        other = by_number.setdefault(key, plan)
+        if other is not plan:
+            field = "number" if plan.number else "approval"
+            where = plan.locations.get(field, Location(plan.path, 1, 1))
+            first = other.locations.get("number" if other.number else "approval", Location(other.path, 1, 1))
+            problems.append(Problem(
+                where, field, f"{plan.identifier} of {plan.issuer.name} ({plan.date.year}) is also in {first}",
+                "keep each plan in one file only",
+            ))
+    return problems
+
+
+def load_plans(folder: Path, root: Path) -> tuple[list[Plan], list[Problem]]:
+    """Every plan in a folder, with every problem of every file."""
+    plans, problems = [], []
+    files = sorted(p for p in folder.glob("*") if p.suffix in (".yml", ".yaml") and p.is_file())
+    for file in files:
+        shown = file.relative_to(root).as_posix() if file.is_relative_to(root) else str(file)
+        plan, found = load_plan(file, shown)
+        problems += found
+        if plan is not None:
+            plans.append(plan)
+    problems += check_unique(plans)
+    return plans, problems

@@ -1,0 +1,97 @@
+"""One strict Jinja environment that turns models into Markdown pages.
+
+Templates live in generator/templates. Pages are Markdown for MkDocs: headings
+stay Markdown (table of contents, anchors, search), while document parts that
+need structure are HTML blocks whose text we convert from Markdown here.
+"""
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+from functools import lru_cache
+
+import markdown
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup, escape
+
+from . import dates, urls
+
+_VI_LETTERS = "abcdđeghiklmnopqrstuvxy"
+_ROMAN = ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+
+
+@lru_cache(maxsize=1)
+def _markdown() -> markdown.Markdown:
+    return markdown.Markdown(extensions=["sane_lists"], output_format="html")
+
+
+def md(text: str | None) -> Markup:
+    """Markdown → HTML; a single paragraph comes back without its <p>."""
+    if not text:
+        return Markup("")
+    converter = _markdown()
+    html = converter.reset().convert(text)
+    if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+        html = html[3:-4]
+    return Markup(html)
+
+
+def md_block(text: str | None) -> Markup:
+    """Markdown → HTML, always block-level (paragraphs keep their <p>)."""
+    return Markup(_markdown().reset().convert(text)) if text else Markup("")
+
+
+def lines(text: str) -> Markup:
+    """Plain text whose printed line breaks become <br>."""
+    return Markup("<br>").join(escape(part) for part in text.split("\n"))
+
+
+def one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def marker(style: str, index: int) -> str:
+    """The printed marker of the index-th (1-based) item of a list."""
+    if style == "a)":
+        return f"{_VI_LETTERS[(index - 1) % len(_VI_LETTERS)]})"
+    if style == "1.":
+        return f"{index}."
+    return "–" if style == "-" else ""
+
+
+def yaml_string(text: str) -> Markup:
+    """A YAML double-quoted scalar for front matter (JSON strings are valid YAML)."""
+    return Markup(json.dumps(text, ensure_ascii=False))
+
+
+def relative(target: str, page: str) -> str:
+    """Link from one generated source file to another, as MkDocs expects (.md paths)."""
+    return posixpath.relpath(target, posixpath.dirname(page) or ".")
+
+
+def heading_level(depth: int) -> str:
+    return "#" * min(depth + 1, 6)
+
+
+@lru_cache(maxsize=1)
+def environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("generator", "templates"),
+        undefined=StrictUndefined,
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(
+        md=md, md_block=md_block, lines=lines, one_line=one_line, yaml_string=yaml_string, vi_date=dates.vi_date,
+        short_date=dates.short_date, slugify=urls.slugify,
+    )
+    env.globals.update(marker=marker, relative=relative, heading_level=heading_level, urls=urls)
+    return env
+
+
+def render(template: str, **context) -> str:
+    text = environment().get_template(template).render(**context)
+    return re.sub(r"\n{3,}", "\n\n", text)

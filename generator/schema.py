@@ -1,0 +1,317 @@
+"""A small declarative schema for YAML node trees.
+
+Each type checks a composed YAML node, records every problem it finds in a
+shared Context (with file:line:col), and returns a plain Python value or
+INVALID. Records turn mappings into model objects. Nothing is raised: all the
+problems of a file are collected in one pass.
+
+Scalars are read from their source text, so we decide the YAML 1.1 traps
+ourselves: a plain scalar that YAML would turn into a different value
+(`8:30` is 510, `0912` loses its zero, `yes` is true) is an error in a text
+field, with the fix ("put it in quotes").
+"""
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import unicodedata
+from dataclasses import dataclass
+from typing import Any, Callable
+
+import yaml
+
+from .errors import Location, Problem
+from .load import location
+
+
+class _Invalid:
+    def __repr__(self) -> str:
+        return "INVALID"
+
+
+INVALID: Any = _Invalid()
+
+_TAG = "tag:yaml.org,2002:"
+_KIND_NAMES = {yaml.ScalarNode: "a single value", yaml.SequenceNode: "a list", yaml.MappingNode: "a set of fields"}
+
+
+class Context:
+    def __init__(self, path: str):
+        self.path = path
+        self.problems: list[Problem] = []
+
+    def where(self, node: yaml.Node) -> Location:
+        return location(self.path, node.start_mark)
+
+    def error(self, node: yaml.Node, field: str, message: str, hint: str = "") -> Any:
+        self.problems.append(Problem(self.where(node), field, message, hint))
+        return INVALID
+
+
+def quoted(text: str) -> str:
+    return '"' + text.replace('"', '\\"') + '"'
+
+
+def scalar_text(node: yaml.ScalarNode) -> str:
+    return unicodedata.normalize("NFC", node.value)
+
+
+def _trap(node: yaml.ScalarNode) -> str | None:
+    """Explain how YAML 1.1 would misread a plain scalar meant as text, if it would."""
+    if node.style is not None:
+        return None
+    tag = node.tag.removeprefix(_TAG)
+    if tag not in ("int", "float", "bool"):
+        return None
+    value = yaml.safe_load(node.value)
+    if tag == "bool":
+        return f"YAML reads {node.value} as {'true' if value else 'false'}, not as text"
+    if str(value) == node.value:
+        return None
+    if ":" in node.value:
+        return f"YAML reads {node.value} as the number {value} (as if it were minutes and seconds)"
+    if node.value.lstrip("+-").startswith("0") and tag == "int":
+        return f"YAML reads {node.value} as the number {value}: the leading zero is lost"
+    return f"YAML reads {node.value} as the number {value}"
+
+
+class Type:
+    expects = "a value"
+
+    def check(self, node: yaml.Node, field: str, ctx: Context) -> Any:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def wrong_kind(self, node: yaml.Node, field: str, ctx: Context) -> Any:
+        found = _KIND_NAMES.get(type(node), "something else")
+        return ctx.error(node, field, f"expected {self.expects}, found {found}")
+
+
+class Text(Type):
+    """Text (Markdown allowed). Empty text is an error: leave the field out instead."""
+
+    expects = "text"
+
+    def check(self, node, field, ctx):
+        if not isinstance(node, yaml.ScalarNode):
+            return self.wrong_kind(node, field, ctx)
+        trap = _trap(node)
+        if trap:
+            return ctx.error(node, field, trap, f"put it in quotes: {quoted(node.value)}")
+        text = scalar_text(node).strip()
+        if not text or (node.style is None and node.tag == _TAG + "null"):
+            return ctx.error(node, field, "is empty", "write a value or remove the line")
+        return text
+
+
+class Label(Text):
+    """A short printed label such as a list number ("1.", "2.1", "a)"); bare numbers are fine."""
+
+    def check(self, node, field, ctx):
+        if isinstance(node, yaml.ScalarNode) and node.style is None and node.tag == _TAG + "int":
+            if str(yaml.safe_load(node.value)) == node.value:
+                return node.value
+        return super().check(node, field, ctx)
+
+
+class Integer(Type):
+    expects = "a whole number"
+
+    def __init__(self, minimum: int = 1):
+        self.minimum = minimum
+
+    def check(self, node, field, ctx):
+        if not isinstance(node, yaml.ScalarNode):
+            return self.wrong_kind(node, field, ctx)
+        text = node.value.strip()
+        if not text.isdigit():
+            return ctx.error(node, field, f"expected a whole number, found {quoted(text)}", "write digits only, e.g. 3")
+        value = int(text)
+        if value < self.minimum:
+            return ctx.error(node, field, f"must be {self.minimum} or more, found {value}")
+        return value
+
+
+class Number(Type):
+    expects = "a number"
+
+    def check(self, node, field, ctx):
+        if not isinstance(node, yaml.ScalarNode):
+            return self.wrong_kind(node, field, ctx)
+        try:
+            return float(node.value.replace(",", ".")) if "." in node.value or "," in node.value else int(node.value)
+        except ValueError:
+            return ctx.error(node, field, f"expected a number, found {quoted(node.value)}", "write digits, e.g. 95")
+
+
+class Flag(Type):
+    expects = "true or false"
+
+    def check(self, node, field, ctx):
+        if isinstance(node, yaml.ScalarNode) and node.value.lower() in ("true", "false"):
+            return node.value.lower() == "true"
+        if not isinstance(node, yaml.ScalarNode):
+            return self.wrong_kind(node, field, ctx)
+        return ctx.error(node, field, f"expected true or false, found {quoted(node.value)}")
+
+
+class Choice(Type):
+    def __init__(self, *values: str):
+        self.values = values
+        self.expects = "one of " + ", ".join(values)
+
+    def check(self, node, field, ctx):
+        if not isinstance(node, yaml.ScalarNode):
+            return self.wrong_kind(node, field, ctx)
+        if node.value in self.values:
+            return node.value
+        return ctx.error(node, field, f"unknown value {quoted(node.value)}", suggest(node.value, self.values))
+
+
+def suggest(word: str, choices, allowed: str = "use one of") -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    if close:
+        return f"did you mean {quoted(close[0])}?"
+    return f"{allowed}: " + ", ".join(choices)
+
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
+
+
+def parse_date(text: str) -> tuple[dt.date | None, str, str]:
+    """Read `2021-02-15` or `15/02/2021`. Returns (date, message, hint); date is None on error."""
+    text = text.strip()
+    if "-" in text:
+        parts, order = text.split("-"), (0, 1, 2)
+    elif "/" in text:
+        parts, order = text.split("/"), (2, 1, 0)
+    else:
+        parts, order = [], (0, 1, 2)
+    if len(parts) != 3 or not all(p.isdigit() for p in parts) or len(parts[order[0]]) != 4:
+        return None, f"{quoted(text)} is not a date", "write it as 2021-02-15 (year-month-day)"
+    year, month, day = (int(parts[i]) for i in order)
+    if not 1 <= month <= 12:
+        return None, f"{quoted(text)} is not a date: month must be 1–12", ""
+    try:
+        return dt.date(year, month, day), "", ""
+    except ValueError:
+        last = ((dt.date(year + month // 12, month % 12 + 1, 1)) - dt.timedelta(days=1)).day
+        return None, f"{quoted(text)} is not a date: {MONTHS[month - 1]} {year} has {last} days", ""
+
+
+class Date(Type):
+    expects = "a date"
+
+    def check(self, node, field, ctx):
+        if not isinstance(node, yaml.ScalarNode):
+            return self.wrong_kind(node, field, ctx)
+        value, message, hint = parse_date(node.value)
+        return value if value else ctx.error(node, field, message, hint)
+
+
+class ListOf(Type):
+    def __init__(self, item: Type, min_items: int = 1):
+        self.item = item
+        self.min_items = min_items
+        self.expects = "a list"
+
+    def check(self, node, field, ctx):
+        if not isinstance(node, yaml.SequenceNode):
+            return self.wrong_kind(node, field, ctx)
+        if len(node.value) < self.min_items:
+            return ctx.error(node, field, "is an empty list", "add items or remove the field")
+        values = [self.item.check(child, f"{field}[{i}]", ctx) for i, child in enumerate(node.value, 1)]
+        return tuple(v for v in values if v is not INVALID)
+
+
+class TextOrList(Type):
+    """One text, or a list of texts (a cell that holds several dash items)."""
+
+    expects = "text or a list of texts"
+
+    def __init__(self):
+        self.text = Text()
+        self.list = ListOf(self.text)
+
+    def check(self, node, field, ctx):
+        if isinstance(node, yaml.SequenceNode):
+            return self.list.check(node, field, ctx)
+        value = self.text.check(node, field, ctx)
+        return INVALID if value is INVALID else (value,)
+
+
+class Either(Type):
+    """A single value or a set of fields, each read by its own type."""
+
+    def __init__(self, scalar: Type, mapping: Type):
+        self.scalar, self.mapping = scalar, mapping
+        self.expects = f"{scalar.expects} or a set of fields"
+
+    def check(self, node, field, ctx):
+        if isinstance(node, yaml.MappingNode):
+            return self.mapping.check(node, field, ctx)
+        if isinstance(node, yaml.ScalarNode):
+            return self.scalar.check(node, field, ctx)
+        return self.wrong_kind(node, field, ctx)
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    type: Type
+    required: bool = False
+    default: Any = None
+
+
+class Record(Type):
+    """A mapping with known fields, built into a model object.
+
+    A missing or invalid *required* field makes the whole record INVALID; an
+    invalid optional field is reported and left at its default, so later checks
+    (duplicates across files) still see the rest of the record.
+    """
+
+    expects = "a set of fields"
+
+    def __init__(self, fields: list[Field], build: Callable[..., Any] = dict, locate: bool = False):
+        self.fields = {f.name: f for f in fields}
+        self.build = build
+        self.locate = locate  # pass `locations={field: Location}` to build
+
+    def check(self, node, field, ctx):
+        if not isinstance(node, yaml.MappingNode):
+            return self.wrong_kind(node, field, ctx)
+        values: dict[str, Any] = {}
+        where: dict[str, Location] = {}
+        seen: dict[str, yaml.Node] = {}
+        ok = True
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node.value)
+            path = f"{field}.{key}" if field else key
+            if key in seen:
+                ctx.error(key_node, path, f"appears twice (first on line {seen[key].start_mark.line + 1})", "keep one of them")
+                continue
+            seen[key] = key_node
+            spec = self.fields.get(key)
+            if spec is None:
+                ctx.error(key_node, path, "unknown field", suggest(key, self.fields, "fields allowed here"))
+                continue
+            value = spec.type.check(value_node, path, ctx)
+            where[key] = ctx.where(key_node)
+            if value is INVALID:
+                ok = ok and not spec.required
+                value = spec.default
+            values[key] = value
+        for spec in self.fields.values():
+            if spec.name in seen:
+                continue
+            if spec.required:
+                path = f"{field}.{spec.name}" if field else spec.name
+                ctx.error(node, path, "is missing", f"add `{spec.name}:` to {'`' + field + '`' if field else 'the file'}")
+                ok = False
+            else:
+                values[spec.name] = spec.default
+        if not ok:
+            return INVALID
+        if self.locate:
+            values["locations"] = where
+        return self.build(**values)
