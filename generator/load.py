@@ -58,7 +58,11 @@ def compose_yaml(text: str, shown: str) -> tuple[yaml.Node | None, list[Problem]
         nodes = list(yaml.compose_all(text, Loader=yaml.SafeLoader))
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
-        what = " ".join(part for part in (err.context, err.problem) if part)
+        what = err.problem or err.context or "the file cannot be read"
+        if err.context and err.problem:
+            start = err.context_mark
+            where = f" that starts at line {start.line + 1}, column {start.column + 1}" if start and start.line != mark.line else ""
+            what = f"{err.problem} {err.context}{where}"
         hint = next((h for needle, h in _SYNTAX_HINTS if needle in str(err)), "")
         return None, [Problem(location(shown, mark), "", f"YAML syntax error: {what}", hint)]
     except yaml.YAMLError as err:  # pragma: no cover - reader errors without a mark

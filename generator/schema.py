@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 import unicodedata
 from dataclasses import dataclass
 from typing import Any, Callable
@@ -56,10 +57,23 @@ def scalar_text(node: yaml.ScalarNode) -> str:
     return unicodedata.normalize("NFC", node.value)
 
 
+_PHONE = re.compile(r"^(?:\+84|0)[\d .]{7,}$")
+_LEADING_ZERO = re.compile(r"^0\d+$")
+
+
 def _trap(node: yaml.ScalarNode) -> str | None:
-    """Explain how YAML 1.1 would misread a plain scalar meant as text, if it would."""
+    """Explain how YAML would misread a plain scalar meant as text, if it would.
+
+    Beyond what PyYAML (YAML 1.1) itself reads as a number, a phone number or a
+    code with a leading zero is flagged too: YAML 1.2 tools read `0912345678`
+    as a number, so only quotes keep it text everywhere.
+    """
     if node.style is not None:
         return None
+    if _PHONE.match(node.value):
+        return f"{node.value} looks like a phone number; YAML may read it as a number and drop the leading zero"
+    if _LEADING_ZERO.match(node.value):
+        return f"YAML may read {node.value} as a number: the leading zero would be lost"
     tag = node.tag.removeprefix(_TAG)
     if tag not in ("int", "float", "bool"):
         return None
@@ -69,9 +83,7 @@ def _trap(node: yaml.ScalarNode) -> str | None:
     if str(value) == node.value:
         return None
     if ":" in node.value:
-        return f"YAML reads {node.value} as the number {value} (as if it were minutes and seconds)"
-    if node.value.lstrip("+-").startswith("0") and tag == "int":
-        return f"YAML reads {node.value} as the number {value}: the leading zero is lost"
+        return f"YAML reads {node.value} as the number {value}, as if it were minutes and seconds"
     return f"YAML reads {node.value} as the number {value}"
 
 

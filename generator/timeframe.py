@@ -17,7 +17,7 @@ from .schema import INVALID, MONTHS, Context, Field, Integer, Record, Text, Type
 
 FORMS_HINT = (
     'write e.g. 2021-03, 2022-Q2, 2022-H1, 2025, monthly, yearly, "before 2022-11", '
-    '"by 2030" or "2022-06-30..2030" (see plans/README.md)'
+    '"by 2030" or "2022-06-30..2030"; see plans/README.md'
 )
 RECURRING = {"weekly": "week", "monthly": "month", "quarterly": "quarter", "half-yearly": "half", "yearly": "year"}
 _POINT = re.compile(r"^(\d{4})(?:-(?:(\d{1,2})(?:-(\d{1,2}))?|[Qq](\d+)|[Hh](\d+)))?$")

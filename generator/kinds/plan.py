@@ -212,9 +212,9 @@ class Plan:
         return TYPES[self.type]
 
     @property
-    def identifier(self) -> str:
+    def identifier(self) -> str | None:
         """How the document is cited: its own number, or the approving decision's."""
-        return self.number or self.approval.number
+        return self.number or (self.approval.number if self.approval else None)
 
     @property
     def tasks(self) -> tuple[Task, ...]:
@@ -328,7 +328,7 @@ PLAN = Record([
 def _check_plan(plan: Plan, root, ctx: Context) -> None:
     at = plan.locations
     if plan.number is None and plan.approval is None:
-        ctx.error(root, "number", "is missing", "add `number:` (e.g. \"15/KH-UBND\"), or `approval:` for an Đề án approved by a Quyết định")
+        ctx.error(root, "number", "is missing", 'add e.g. `number: "15/KH-UBND"`; an Đề án approved by a Quyết định gives `approval:` instead')
     for key, number in (("number", plan.number), ("approval.number", plan.approval and plan.approval.number)):
         if number and not _NUMBER.match(number):
             fixed = re.sub(r"\s*/\s*", "/", number)
@@ -374,6 +374,8 @@ def check_unique(plans: list[Plan]) -> list[Problem]:
                 Location(plan.path, 1, 1), "", f"gets the same address /ke-hoach/{plan.slug}/ as {other.path}",
                 "rename one of the two files",
             ))
+        if plan.identifier is None:
+            continue
         key = (plan.issuer.name.casefold(), plan.identifier, plan.date.year)
         other = by_number.setdefault(key, plan)
         if other is not plan:

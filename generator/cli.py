@@ -1,0 +1,94 @@
+"""The `cchc` command: check content, build the site safely, preview it.
+
+`build` runs MkDocs in a subprocess (only plugin.py imports mkdocs) into a
+temporary directory beside the target, and swaps it in only when the build
+succeeded: a failed build leaves the published site/ as it was.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from . import dates
+from .errors import ContentError
+from .kinds.plan import load_plans
+
+_QUIET = {"NO_MKDOCS_2_WARNING": "1"}  # Material's banner about MkDocs 2 is noise for officers
+
+
+def check(args) -> int:
+    root = Path.cwd()
+    plans, problems = load_plans(root / args.plans, root)
+    if problems:
+        print(ContentError(problems).report(), file=sys.stderr)
+        return 1
+    print(f"OK: {len(plans)} plan{'s' if len(plans) != 1 else ''} checked in {args.plans}/, no problems.")
+    return 0
+
+
+def _mkdocs(*argv: str) -> int:
+    env = {**os.environ, **_QUIET}
+    return subprocess.call([sys.executable, "-m", "mkdocs", *argv], env=env)
+
+
+def build(args) -> int:
+    try:
+        dates.build_date()
+    except dates.BuildDateError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    target = Path(args.site_dir).resolve()
+    staging = target.parent / f".site-build-{os.getpid()}"
+    previous = target.parent / f".site-previous-{os.getpid()}"
+    shutil.rmtree(staging, ignore_errors=True)
+    command = ["build", "--clean", "-f", args.config, "-d", str(staging)] + (["--strict"] if args.strict else [])
+    if _mkdocs(*command) != 0:
+        shutil.rmtree(staging, ignore_errors=True)
+        kept = f"; {target.name}/ was left as it was" if target.exists() else ""
+        print(f"Build failed: nothing was published{kept}.", file=sys.stderr)
+        return 1
+    if target.exists():
+        target.rename(previous)
+    staging.rename(target)
+    shutil.rmtree(previous, ignore_errors=True)
+    print(f"Site built into {target.name}/ (build date {dates.build_date().isoformat()}).")
+    return 0
+
+
+def serve(args) -> int:
+    return _mkdocs("serve", "-f", args.config, "--dev-addr", args.dev_addr)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="cchc",
+        description="Build a CCHC outreach portal from plans/*.yml and content/.",
+        epilog=f"The build date is today in Asia/Ho_Chi_Minh; set {dates.BUILD_DATE_VARIABLE}=YYYY-MM-DD to build as of another day.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = commands.add_parser("check", help="validate all content without building; lists every problem")
+    p.add_argument("--plans", default="plans", help="folder of plan files (default: plans)")
+    p.set_defaults(run=check)
+
+    p = commands.add_parser("build", help="build the site into a temporary folder, then replace site/ if it succeeded")
+    p.add_argument("-f", "--config", default="mkdocs.yml", help="MkDocs configuration (default: mkdocs.yml)")
+    p.add_argument("-d", "--site-dir", default="site", help="where to publish (default: site)")
+    p.add_argument("--no-strict", dest="strict", action="store_false", help="do not fail on warnings")
+    p.set_defaults(run=build)
+
+    p = commands.add_parser("serve", help="preview with live reload (also when plans/ change)")
+    p.add_argument("-f", "--config", default="mkdocs.yml", help="MkDocs configuration (default: mkdocs.yml)")
+    p.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", help="address to serve on (default: 127.0.0.1:8000)")
+    p.set_defaults(run=serve)
+
+    args = parser.parse_args(argv)
+    return args.run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
