@@ -100,6 +100,15 @@ class Target:
     who: str | None = None
     by: Timeframe | None = None
 
+    @property
+    def deadline(self) -> str | None:
+        """"đến năm 2030": a target is met by the end of its `by` timeframe."""
+        if self.by is None:
+            return None
+        words = self.by.describe()
+        words = words[:1].lower() + words[1:]
+        return words if self.by.label or not all(t.kind == "point" for t in self.by.terms) else f"đến {words}"
+
 
 @dataclass(frozen=True)
 class Section:
