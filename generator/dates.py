@@ -30,6 +30,11 @@ def build_date(environ=os.environ) -> dt.date:
     return date
 
 
+def epoch(d: dt.date) -> int:
+    """Seconds since 1970 at noon of the day in Vietnam (the same calendar day in UTC)."""
+    return int(dt.datetime.combine(d, dt.time(12), TIMEZONE).timestamp())
+
+
 def vi_date(d: dt.date) -> str:
     """"ngày 15 tháng 2 năm 2021", as dates are written in Vietnamese documents."""
     return f"ngày {d.day} tháng {d.month} năm {d.year}"

@@ -8,6 +8,7 @@ plans/ when serving.
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 from mkdocs.config import config_options as opt
@@ -35,6 +36,9 @@ class CchcPlugin(BasePlugin[CchcConfig]):
             self.today = dates.build_date()
         except dates.BuildDateError as err:
             raise PluginError(str(err)) from None
+        # MkDocs dates the sitemap and its gzip header from SOURCE_DATE_EPOCH: pin it to the
+        # build date so the same inputs and build date give byte-identical output.
+        os.environ["SOURCE_DATE_EPOCH"] = str(dates.epoch(self.today))
         # Heading anchors in ASCII like every other URL ("duong-day-nong", not "uong-day-nong").
         toc = config.mdx_configs.setdefault("toc", {})
         toc.setdefault("slugify", urls.slugify)
