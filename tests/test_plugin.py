@@ -1,0 +1,38 @@
+"""The MkDocs adapter's own duties, exercised without a full build."""
+from __future__ import annotations
+
+from mkdocs.config import load_config
+
+from generator.plugin import CchcPlugin
+
+from .conftest import ROOT
+
+
+class RecordingServer:
+    def __init__(self):
+        self.watched = []
+
+    def watch(self, path):
+        self.watched.append(path)
+
+
+def configured_plugin(monkeypatch) -> tuple[CchcPlugin, object]:
+    monkeypatch.setenv("CCHC_BUILD_DATE", "2026-11-22")
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    plugin = config.plugins["cchc"]
+    plugin.on_config(config)
+    return plugin, config
+
+
+def test_serve_also_watches_the_plans_folder(monkeypatch):
+    plugin, config = configured_plugin(monkeypatch)
+    server = RecordingServer()
+    plugin.on_serve(server, config, builder=None)
+    assert server.watched == [str(ROOT / "plans")]
+
+
+def test_heading_anchors_use_the_portal_slugs(monkeypatch):
+    plugin, config = configured_plugin(monkeypatch)
+    from generator.urls import slugify
+
+    assert config.mdx_configs["toc"]["slugify"] is slugify
