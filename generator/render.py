@@ -60,6 +60,13 @@ def marker(style: str, index: int) -> str:
     return "–" if style == "-" else ""
 
 
+def numbered(no: str | None) -> str:
+    """A printed number before a heading: "I. ", "2.1. ", "Phần I – " (no punctuation of its own)."""
+    if not no:
+        return ""
+    return f"{no} " if no[-1] in ".):" else f"{no} – "
+
+
 def yaml_string(text: str) -> Markup:
     """A YAML double-quoted scalar for front matter (JSON strings are valid YAML)."""
     return Markup(json.dumps(text, ensure_ascii=False))
@@ -85,7 +92,7 @@ def environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(
-        md=md, md_block=md_block, lines=lines, one_line=one_line, yaml_string=yaml_string, vi_date=dates.vi_date,
+        md=md, md_block=md_block, lines=lines, one_line=one_line, numbered=numbered, yaml_string=yaml_string, vi_date=dates.vi_date,
         short_date=dates.short_date, slugify=urls.slugify,
     )
     env.globals.update(marker=marker, relative=relative, heading_level=heading_level, urls=urls)

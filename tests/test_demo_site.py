@@ -8,7 +8,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from generator.kinds.plan import Item, Section, load_plans
-from generator.render import md
+from generator.render import md, numbered
 
 from .conftest import ROOT
 
@@ -52,7 +52,7 @@ def test_every_section_heading_and_item_appears_on_the_plan_page(site, plan):
     def walk(sections):
         for s in sections:
             if s.heading:
-                expected = " ".join(((s.no + " ") if s.no else "") .split() + s.heading.split())
+                expected = " ".join((numbered(s.no) + s.heading).split())
                 assert expected in headings, expected
             for value in filter(None, (s.text, s.after)):
                 assert words(md(value)) in text
@@ -84,6 +84,16 @@ def test_every_task_row_appears_in_the_task_table(site, plan):
     assert headers == [td["data-label"] for td in rows[0].select("td")]
 
 
+def test_parts_without_punctuation_get_a_dash_before_their_heading(site):
+    headings = [h.contents[0] for h in site.page("/ke-hoach/2022-soc-trang-1738/").select("article h3")]
+    assert "Phần I – SỰ CẦN THIẾT CỦA ĐỀ ÁN" in headings
+
+
+def test_source_notes_are_plain_text_not_markdown(site):
+    notes = site.page("/ke-hoach/2022-tay-ninh-1183/").find("h2", id="ghi-chu-ve-van-ban-nguon").find_all_next("li")
+    assert any("cơ quan,....*)" in li.get_text() for li in notes)
+
+
 def test_printed_timeframe_labels_and_column_headers_are_shown_as_written(site):
     page = site.page("/ke-hoach/2021-tp-soc-trang-15/")
     first = page.select_one("table.cchc-tasks tbody tr")
@@ -100,7 +110,10 @@ def test_plan_page_reads_like_the_document(site):
     motto = words(str(header.select_one(".cchc-doc__motto")))
     assert motto == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc Tây Ninh, ngày 8 tháng 4 năm 2022"
     assert words(str(page.select_one("h2.cchc-doc__title"))).startswith("KẾ HOẠCH Tuyên truyền cải cách hành chính năm 2022")
-    assert page.select_one("h1").get_text() == "Kế hoạch 1183/KH-UBND: Tuyên truyền cải cách hành chính năm 2022 trên địa bàn tỉnh Tây Ninh"
+    h1 = page.select_one("h1")
+    assert h1.contents[0] == "Kế hoạch 1183/KH-UBND: Tuyên truyền cải cách hành chính năm 2022 trên địa bàn tỉnh Tây Ninh"
+    assert page.select_one("a.md-skip")["href"] == "#" + h1["id"]  # "skip to content" lands on the title
+    assert page.select_one(".cchc-breadcrumb a")["href"] == "../"
     signer = words(str(page.select_one(".cchc-doc__signer")))
     assert signer == "KT. CHỦ TỊCH PHÓ CHỦ TỊCH Võ Đức Trọng"
     assert len(page.select(".cchc-doc__recipients li")) == 12
