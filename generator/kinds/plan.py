@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .. import urls
@@ -245,31 +245,24 @@ _signer = Record([Field("authority", _text), Field("title", _text, required=True
 _labels = Record([Field(key, _text) for key in ITEM_LABELS])
 
 
-def _item_from(**values) -> Item:
-    return Item(**values)
-
-
 _item_fields = [
     Field("no", Label()), Field("title", _text), Field("text", _text), Field("lead", _text),
     Field("coordinating", _text), Field("content", TextOrList(), default=()), Field("products", TextOrList(), default=()),
     Field("timeframe", _timeframe), Field("labels", _labels),
 ]
-_item_record = Record(_item_fields, _item_from)
-_item = Either(_text, _item_record)
-_item_record.fields["items"] = Field("items", ListOf(_item), default=())
-
-
-def _as_item(value):
-    return Item(text=value) if isinstance(value, str) else value
-
-
 class _Items(ListOf):
+    """A list whose entries are texts or item mappings; texts become simple Items."""
+
     def check(self, node, field, ctx):
         values = super().check(node, field, ctx)
-        return values if values is INVALID else tuple(_as_item(v) for v in values)
+        if values is INVALID:
+            return values
+        return tuple(Item(text=v) if isinstance(v, str) else v for v in values)
 
 
-_item_record.fields["items"] = Field("items", _Items(_item), default=())
+_item_record = Record(_item_fields, Item)
+_item = Either(_text, _item_record)
+_item_record.fields["items"] = Field("items", _Items(_item), default=())  # items nest
 
 _target = Record(
     [Field("text", _text, required=True), Field("value", Number()), Field("unit", _text), Field("who", _text), Field("by", _timeframe)],
@@ -365,8 +358,6 @@ def load_plan(file: Path, shown: str) -> tuple[Plan | None, list[Problem]]:
     if plan is INVALID:
         return None, ctx.problems
     _check_plan(plan, root, ctx)
-    from dataclasses import replace
-
     plan = replace(plan, slug=urls.slugify(file.stem), path=shown, text=file.read_text(encoding="utf-8-sig"))
     return plan, ctx.problems
 
