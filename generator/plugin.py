@@ -7,7 +7,6 @@ plans/ when serving.
 """
 from __future__ import annotations
 
-import logging
 import os
 from pathlib import Path
 
@@ -21,7 +20,6 @@ from . import dates, pages, urls
 from .errors import ContentError
 from .kinds.plan import load_plans
 
-log = logging.getLogger("mkdocs.plugins.cchc")
 
 
 class CchcConfig(Config):
