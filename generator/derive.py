@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from itertools import groupby
 
 from .kinds.plan import LEVELS, Plan
+from .urls import slugify
 
 _LEVEL_ORDER = {level: i for i, level in enumerate(LEVELS)}
 
@@ -47,3 +48,127 @@ def current_and_recent(plans: list[Plan], today: dt.date, recent: int = 5) -> tu
     current = [p for p in newest_first if is_current(p, today)]
     others = [p for p in newest_first if p not in current and p.date <= today]
     return current, others[:recent]
+
+
+# --- news -------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Tag:
+    label: str
+    slug: str
+    articles: tuple
+
+
+@dataclass(frozen=True)
+class News:
+    """Published articles, newest first, and every grouping the news pages show."""
+
+    articles: tuple
+    pages: tuple  # tuples of articles, `per_page` each
+    years: dict  # year -> {month -> articles}, newest first
+    areas: dict  # area key -> articles
+    tags: dict  # tag slug -> Tag
+    older: dict  # article src -> the next older article (or None)
+    newer: dict  # article src -> the next newer article (or None)
+
+
+def newest_first(items) -> list:
+    return sorted(items, key=lambda a: (a.date, a.src), reverse=True)
+
+
+def paginate(items, per_page: int) -> tuple:
+    pages = tuple(tuple(items[i:i + per_page]) for i in range(0, len(items), per_page))
+    return pages or ((),)
+
+
+def news(articles, today: dt.date, drafts: bool = False, per_page: int = 10) -> News:
+    published = newest_first(a for a in articles if a.is_published(today, drafts))
+    years: dict = {}
+    areas: dict = {}
+    tags: dict = {}
+    for article in published:  # one pass: grouping stays linear in the number of articles
+        years.setdefault(article.date.year, {}).setdefault(article.date.month, []).append(article)
+        for area in article.areas:
+            areas.setdefault(area, []).append(article)
+        for label in article.tags:
+            slug = slugify(label)
+            tag = tags.setdefault(slug, Tag(label, slug, []))
+            tag.articles.append(article)
+    older = {a.src: (published[i + 1] if i + 1 < len(published) else None) for i, a in enumerate(published)}
+    newer = {a.src: (published[i - 1] if i > 0 else None) for i, a in enumerate(published)}
+    return News(
+        articles=tuple(published),
+        pages=paginate(published, per_page),
+        years={y: {m: tuple(v) for m, v in months.items()} for y, months in years.items()},
+        areas={k: tuple(v) for k, v in areas.items()},
+        tags={k: Tag(t.label, t.slug, tuple(t.articles)) for k, t in sorted(tags.items())},
+        older=older,
+        newer=newer,
+    )
+
+
+# --- plan delivery ----------------------------------------------------------------------------
+
+def deliveries(articles, series, episodes) -> dict:
+    """(plan slug, task number or None) -> the published items that deliver it, oldest first."""
+    found: dict = {}
+    for article in articles:
+        for ref in article.delivers:
+            found.setdefault((ref.plan, ref.task), []).append(article)
+    by_series = {s.slug: s for s in series}
+    for episode in episodes:
+        ref = by_series[episode.series].delivers
+        if ref is not None:
+            found.setdefault((ref.plan, ref.task), []).append(episode)
+    return {key: sorted(items, key=lambda i: (i.date, i.src)) for key, items in found.items()}
+
+
+# --- programme archives -----------------------------------------------------------------------
+
+_UNIT_MONTHS = {"month": 1, "quarter": 3, "half": 6, "year": 12}
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One period of a series' cadence (a month, for a monthly series) in one year."""
+
+    start: dt.date
+    end: dt.date
+    unit: str
+    episodes: tuple
+    expected: int
+    state: str  # aired | missing | upcoming
+
+    @property
+    def label(self) -> str:
+        s = self.start
+        return {
+            "month": f"Tháng {s.month}/{s.year}",
+            "quarter": f"Quý {('I', 'II', 'III', 'IV')[(s.month - 1) // 3]}/{s.year}",
+            "half": f"6 tháng {'đầu' if s.month == 1 else 'cuối'} năm {s.year}",
+            "year": f"Năm {s.year}",
+        }[self.unit]
+
+
+def series_year(series, episodes, year: int, today: dt.date) -> list[Slot]:
+    """Every period of the cadence in `year` within the series' period, with its episodes."""
+    unit = series.cadence.recurring.unit
+    step = _UNIT_MONTHS.get(unit, 1)  # weekly series are shown month by month
+    unit = unit if unit in _UNIT_MONTHS else "month"
+    expected = (series.cadence.count or 1) if unit == series.cadence.recurring.unit else 1
+    first, last = series.period.span()
+    slots = []
+    for month in range(1, 13, step):
+        start = dt.date(year, month, 1)
+        end = dt.date(year + (month + step > 12), (month + step - 1) % 12 + 1, 1) - dt.timedelta(days=1)
+        if end < first or start > last:
+            continue
+        aired = tuple(e for e in episodes if start <= e.date.date() <= end)
+        if len(aired) >= expected:
+            state = "aired"
+        elif end >= today:
+            state = "upcoming"  # the period is not over yet: nothing is missing so far
+        else:
+            state = "missing"
+        slots.append(Slot(start, end, unit, aired, expected, state))
+    return slots

@@ -1,24 +1,107 @@
-"""Assemble the generated pages: model + derived data → (source path, Markdown)."""
+"""Assemble the site: model + derived data → generated pages, feeds, and the
+decorations and addresses of the officers' own article and episode pages."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass, field
 
 from . import derive, urls
-from .kinds.plan import Plan
+from .content import Corpus
 from .render import render
+from .vocab import NEWS_AREAS
+
+NEWS_PER_PAGE = 10
 
 
-def plan_pages(plans: list[Plan]) -> dict[str, str]:
-    """Every page and file the plans produce, keyed by their path in the docs dir."""
-    pages = {urls.PLANS_INDEX: render("plans_index.md.j2", years=derive.by_year_and_issuer(plans), page=urls.PLANS_INDEX)}
-    for plan in plans:
-        page = urls.plan_page(plan.slug)
-        pages[page] = render("plan.md.j2", plan=plan, page=page)
-        pages[urls.plan_source(plan.slug)] = plan.text
-    return pages
+@dataclass
+class Site:
+    generated: dict[str, str] = field(default_factory=dict)  # docs-dir path -> content
+    moved: dict[str, str] = field(default_factory=dict)  # source page -> its URL
+    head: dict[str, str] = field(default_factory=dict)  # source page -> Markdown put before it
+    foot: dict[str, str] = field(default_factory=dict)  # source page -> Markdown put after it
+    hidden: set[str] = field(default_factory=set)  # source pages not (yet) published
+    updated: dict[str, dt.date] = field(default_factory=dict)  # page -> last modified, for the sitemap
+
+    def page(self, url: str, template: str, **context) -> None:
+        self.generated[urls.src_of(url)] = render(template, page=url, **context)
 
 
-def home_section(plans: list[Plan], today: dt.date, page: str) -> str:
-    """The block of current and recent plans appended to the home page."""
-    current, recent = derive.current_and_recent(plans, today)
-    return render("home_plans.md.j2", current=current, recent=recent, page=page, today=today)
+def build_site(corpus: Corpus, today: dt.date, site_url: str, drafts: bool = False) -> Site:
+    site = Site()
+    news = derive.news(corpus.articles, today, drafts, NEWS_PER_PAGE)
+    episodes = [e for e in corpus.episodes if e.is_published(today, drafts)]
+    delivered = derive.deliveries(news.articles, corpus.series, episodes)
+    _plans(site, corpus, delivered)
+    _news(site, corpus, news, site_url)
+    _programmes(site, corpus, episodes, today, site_url)
+    return site
+
+
+def home_section(corpus: Corpus, today: dt.date, drafts: bool = False) -> str:
+    """The current plans and the latest news, appended to the home page."""
+    current, recent = derive.current_and_recent(corpus.plans, today)
+    latest = derive.news(corpus.articles, today, drafts).articles[:5]
+    return render("home.md.j2", current=current, recent=recent, latest=latest, page="/", today=today)
+
+
+def _plans(site: Site, corpus: Corpus, delivered: dict) -> None:
+    site.page("/ke-hoach/", "plans_index.md.j2", years=derive.by_year_and_issuer(corpus.plans))
+    for plan in corpus.plans:
+        url = urls.plan_url(plan.slug)
+        site.page(url, "plan.md.j2", plan=plan, delivered=delivered)
+        site.generated[urls.plan_source(plan.slug)] = plan.text
+        site.updated[urls.src_of(url)] = plan.date
+
+
+def _news(site: Site, corpus: Corpus, news: derive.News, site_url: str) -> None:
+    total = len(news.pages)
+    for number, articles in enumerate(news.pages, 1):
+        site.page(urls.news_page_url(number), "news_list.md.j2", kind="index", articles=articles, number=number, total=total, news=news)
+    for year, months in news.years.items():
+        site.page(urls.news_year_url(year), "news_year.md.j2", year=year, months=months, news=news)
+        for month, articles in months.items():
+            site.page(urls.news_month_url(year, month), "news_list.md.j2", kind="month", year=year, month=month, articles=articles, news=news)
+    for area, articles in news.areas.items():
+        site.page(urls.area_url(area), "news_list.md.j2", kind="area", area=area, area_label=NEWS_AREAS[area], articles=articles, news=news)
+        site.generated[urls.area_feed_url(area).lstrip("/")] = render(
+            "atom.xml.j2", feed=urls.area_feed_url(area), home=urls.area_url(area), site_url=site_url,
+            title=f"Tin tức — {NEWS_AREAS[area]}", articles=articles[:20],
+        )
+    for tag in news.tags.values():
+        site.page(urls.tag_url(tag.label), "news_list.md.j2", kind="tag", tag=tag, articles=tag.articles, news=news)
+    site.generated[urls.NEWS_FEED.lstrip("/")] = render(
+        "atom.xml.j2", feed=urls.NEWS_FEED, home=urls.NEWS_INDEX, site_url=site_url, title="Tin tức cải cách hành chính", articles=news.articles[:20],
+    )
+    published = {a.src for a in news.articles}
+    plans = {p.slug: p for p in corpus.plans}
+    for article in corpus.articles:
+        if article.src not in published:
+            site.hidden.add(article.src)
+            continue
+        site.moved[article.src] = article.url
+        site.updated[article.src] = (article.publish or article.date).date()
+        context = dict(item=article, page=article.url, plans=plans)
+        site.head[article.src] = render("article_head.md.j2", **context)
+        site.foot[article.src] = render("article_foot.md.j2", older=news.older[article.src], newer=news.newer[article.src], **context)
+
+
+def _programmes(site: Site, corpus: Corpus, episodes: list, today: dt.date, site_url: str) -> None:
+    site.page(urls.SERIES_INDEX, "series_index.md.j2", series=corpus.series)
+    plans = {p.slug: p for p in corpus.plans}
+    published = {e.src for e in episodes}
+    for series in corpus.series:
+        own = derive.newest_first(e for e in episodes if e.series == series.slug)
+        years = {year: derive.series_year(series, own, year, today) for year in series.years() if dt.date(year, 1, 1) <= today}
+        site.page(series.url, "series.md.j2", series=series, episodes=own, years=years, plans=plans)
+        for year, slots in years.items():
+            site.page(urls.series_year_url(series.slug, year), "series_year.md.j2", series=series, year=year, slots=slots)
+        site.generated[urls.series_feed_url(series.slug).lstrip("/")] = render("podcast.xml.j2", series=series, episodes=own, site_url=site_url)
+        for i, episode in enumerate(own):
+            site.moved[episode.src] = episode.url
+            site.updated[episode.src] = episode.date.date()
+            context = dict(item=episode, series=series, page=episode.url, plans=plans)
+            site.head[episode.src] = render("episode_head.md.j2", **context)
+            older = own[i + 1] if i + 1 < len(own) else None
+            newer = own[i - 1] if i > 0 else None
+            site.foot[episode.src] = render("article_foot.md.j2", older=older, newer=newer, **context)
+    site.hidden.update(e.src for e in corpus.episodes if e.src not in published)

@@ -7,7 +7,6 @@ need structure are HTML blocks whose text we convert from Markdown here.
 from __future__ import annotations
 
 import json
-import posixpath
 import re
 from functools import lru_cache
 
@@ -16,6 +15,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup, escape
 
 from . import dates, urls
+from .vocab import NEWS_AREAS
 
 _VI_LETTERS = "abcdđeghiklmnopqrstuvxy"
 _ROMAN = ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
@@ -72,9 +72,22 @@ def yaml_string(text: str) -> Markup:
     return Markup(json.dumps(text, ensure_ascii=False))
 
 
-def relative(target: str, page: str) -> str:
-    """Link from one generated source file to another, as MkDocs expects (.md paths)."""
-    return posixpath.relpath(target, posixpath.dirname(page) or ".")
+def iso(moment) -> str:
+    """RFC 3339 with the Vietnam offset: 2021-03-15T08:30:00+07:00."""
+    return moment.isoformat()
+
+
+def rfc822(moment) -> str:
+    """RSS dates: Mon, 15 Mar 2021 08:30:00 +0700 (English names, as the format requires)."""
+    days = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+    months = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+    return f"{days[moment.weekday()]}, {moment.day:02d} {months[moment.month - 1]} {moment.year} {moment:%H:%M:%S} {moment:%z}"
+
+
+def vi_datetime(moment) -> str:
+    """"ngày 15 tháng 3 năm 2021, 08:30"; the time is left out at midnight."""
+    text = dates.vi_date(moment.date())
+    return text if (moment.hour, moment.minute) == (0, 0) else f"{text}, {moment:%H:%M}"
 
 
 def heading_level(depth: int) -> str:
@@ -93,9 +106,9 @@ def environment() -> Environment:
     )
     env.filters.update(
         md=md, md_block=md_block, lines=lines, one_line=one_line, numbered=numbered, yaml_string=yaml_string, vi_date=dates.vi_date,
-        short_date=dates.short_date, slugify=urls.slugify,
+        short_date=dates.short_date, slugify=urls.slugify, iso=iso, rfc822=rfc822, vi_datetime=vi_datetime,
     )
-    env.globals.update(marker=marker, relative=relative, heading_level=heading_level, urls=urls)
+    env.globals.update(marker=marker, href=urls.href, heading_level=heading_level, urls=urls, areas=NEWS_AREAS)
     return env
 
 

@@ -199,7 +199,7 @@ def parse_date(text: str) -> tuple[dt.date | None, str, str]:
     else:
         parts, order = [], (0, 1, 2)
     if len(parts) != 3 or not all(p.isdigit() for p in parts) or len(parts[order[0]]) != 4:
-        return None, f"{quoted(text)} is not a date", "write it as 2021-02-15 (year-month-day)"
+        return None, f"{quoted(text)} is not a date", "write it as 2021-02-15, year-month-day"
     year, month, day = (int(parts[i]) for i in order)
     if not 1 <= month <= 12:
         return None, f"{quoted(text)} is not a date: month must be 1–12", ""
@@ -217,6 +217,39 @@ class Date(Type):
         if not isinstance(node, yaml.ScalarNode):
             return self.wrong_kind(node, field, ctx)
         value, message, hint = parse_date(node.value)
+        return value if value else ctx.error(node, field, message, hint)
+
+
+_TIME = re.compile(r"^(\d{1,2}):(\d{2})$")
+
+
+def parse_datetime(text: str, timezone) -> tuple[dt.datetime | None, str, str]:
+    """Read `2021-03-15 08:30` (or a date alone, meaning 00:00) in the given time zone."""
+    text = text.strip().replace("T", " ")
+    day_text, _, time_text = text.partition(" ")
+    day, message, hint = parse_date(day_text)
+    if day is None:
+        return None, message, hint or "write it as 2021-03-15 08:30"
+    if not time_text:
+        return dt.datetime.combine(day, dt.time(), timezone), "", ""
+    m = _TIME.match(time_text.strip())
+    if not m or int(m[1]) > 23 or int(m[2]) > 59:
+        return None, f"{quoted(text)} has no valid time of day", "write the time as 08:30, on the 24-hour clock"
+    return dt.datetime.combine(day, dt.time(int(m[1]), int(m[2])), timezone), "", ""
+
+
+class DateTime(Type):
+    """A date with an optional time of day, in the portal's time zone."""
+
+    expects = "a date and time"
+
+    def __init__(self, timezone):
+        self.timezone = timezone
+
+    def check(self, node, field, ctx):
+        if not isinstance(node, yaml.ScalarNode):
+            return self.wrong_kind(node, field, ctx)
+        value, message, hint = parse_datetime(node.value, self.timezone)
         return value if value else ctx.error(node, field, message, hint)
 
 
@@ -308,7 +341,7 @@ class Record(Type):
                 ctx.error(key_node, path, "unknown field", suggest(key, self.fields, "fields allowed here"))
                 continue
             value = spec.type.check(value_node, path, ctx)
-            where[key] = ctx.where(key_node)
+            where[key] = ctx.where(value_node)
             if value is INVALID:
                 ok = ok and not spec.required
                 value = spec.default

@@ -6,6 +6,7 @@ give "uong-day-nong").
 """
 from __future__ import annotations
 
+import posixpath
 import re
 import unicodedata
 
@@ -24,21 +25,94 @@ def slugify(text: str, separator: str = "-") -> str:
     return _NON_ALNUM.sub(separator, ascii_fold(text).lower()).strip(separator)
 
 
-# Pages: paths relative to the docs dir, as MkDocs source files, and the URLs they get.
-PLANS_INDEX = "ke-hoach/index.md"
-
-
-def plan_page(slug: str) -> str:
-    return f"ke-hoach/{slug}/index.md"
+# Plans.
+PLANS_INDEX = "/ke-hoach/"
 
 
 def plan_source(slug: str) -> str:
-    """The plan's YAML, offered for download next to its page."""
+    """The plan's YAML (a docs-dir path), offered for download next to its page."""
     return f"ke-hoach/{slug}/{slug}.yml"
 
 
-def url_of(src_path: str) -> str:
-    """Site-relative URL of a generated page or file (directory URLs)."""
-    if src_path.endswith("index.md"):
-        return "/" + src_path[: -len("index.md")]
-    return "/" + src_path
+# News.
+NEWS_INDEX = "/tin-tuc/"
+NEWS_FEED = "/tin-tuc/feed.xml"
+
+
+def article_url(date, slug: str) -> str:
+    return f"/tin-tuc/{date.year}/{date.month:02d}/{slug}/"
+
+
+def news_page_url(number: int) -> str:
+    """Page `number` (1-based) of the news list."""
+    return NEWS_INDEX if number == 1 else f"/tin-tuc/trang/{number}/"
+
+
+def news_year_url(year: int) -> str:
+    return f"/tin-tuc/{year}/"
+
+
+def news_month_url(year: int, month: int) -> str:
+    return f"/tin-tuc/{year}/{month:02d}/"
+
+
+def area_url(area: str) -> str:
+    return f"/tin-tuc/linh-vuc/{area.replace('_', '-')}/"
+
+
+def area_feed_url(area: str) -> str:
+    return area_url(area) + "feed.xml"
+
+
+def tag_url(tag: str) -> str:
+    return f"/tin-tuc/the/{slugify(tag)}/"
+
+
+# Programmes (series of radio/TV/portal episodes).
+SERIES_INDEX = "/chuong-trinh/"
+
+
+def series_url(series: str) -> str:
+    return f"/chuong-trinh/{series}/"
+
+
+def series_year_url(series: str, year: int) -> str:
+    return f"/chuong-trinh/{series}/{year}/"
+
+
+def series_feed_url(series: str) -> str:
+    return f"/chuong-trinh/{series}/podcast.xml"
+
+
+def episode_url(series: str, date, slug: str) -> str:
+    return f"/chuong-trinh/{series}/{date.year}/{slug}/"
+
+
+def plan_url(slug: str) -> str:
+    return f"/ke-hoach/{slug}/"
+
+
+def task_url(plan: str, task: str | None) -> str:
+    return plan_url(plan) + (f"#nhiem-vu-{slugify(task)}" if task else "")
+
+
+def src_of(url: str) -> str:
+    """The docs-dir source path of a generated page with this URL."""
+    return url.strip("/") + "/index.md" if url != "/" else "index.md"
+
+
+def dest_of(url: str) -> str:
+    """The site-dir output path of a page with this URL (directory URLs)."""
+    return url.lstrip("/") + "index.html" if url.endswith("/") else url.lstrip("/")
+
+
+def href(target: str, page: str) -> str:
+    """A link from the page at URL `page` to URL `target`, relative so the site works under any prefix."""
+    base = page if page.endswith("/") else posixpath.dirname(page) + "/"
+    path, _, fragment = target.partition("#")
+    rel = posixpath.relpath(path, base) if path else ""
+    if path.endswith("/") and rel != ".":
+        rel += "/"
+    elif rel == ".":
+        rel = "./"
+    return rel + (f"#{fragment}" if fragment else "")

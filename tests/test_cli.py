@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from xml.etree import ElementTree
+
 import pytest
 
 from .conftest import BUILD_DATE, copy_project, run_cchc
@@ -99,7 +101,12 @@ def test_help_names_the_commands_and_the_build_date_variable(project):
         assert word in result.stdout
 
 
-def test_the_sitemap_is_dated_by_the_build_date(project):
+def test_the_sitemap_dates_pages_by_their_content_or_the_build_date(project):
     assert run_cchc(project, "build", build_date="2021-05-05").returncode == 0
-    sitemap = (project / "site" / "sitemap.xml").read_text(encoding="utf-8")
-    assert sitemap.count("<lastmod>2021-05-05</lastmod>") == sitemap.count("<url>") > 0
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    sitemap = ElementTree.parse(project / "site" / "sitemap.xml")
+    lastmod = {u.findtext("s:loc", namespaces=ns): u.findtext("s:lastmod", namespaces=ns) for u in sitemap.iterfind("s:url", ns)}
+    assert lastmod["https://example.gov.vn/cchc/"] == "2021-05-05"
+    assert lastmod["https://example.gov.vn/cchc/ke-hoach/2021-tp-soc-trang-15/"] == "2021-02-15"
+    assert lastmod["https://example.gov.vn/cchc/tin-tuc/2021/03/ket-qua-cchc-2020/"] == "2021-03-15"
+    assert all(len(v) == 10 for v in lastmod.values())

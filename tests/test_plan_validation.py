@@ -78,7 +78,7 @@ def test_a_valid_minimal_plan_loads(tmp_path):
         ("appendix:\n  tasks:\n    - no: 1\n      content: Chuyên mục\n      timeframe: {when: 2021-03, count: 2}\n",
          "plans/p.yml:13:41: appendix.tasks[1].timeframe.count: a count only goes with a recurring timeframe (use monthly, quarterly, yearly… in `when`, or remove `count`)"),
         ("appendix:\n  tasks:\n    - no: 1\n      content: A\n      timeframe: 2021-03\n    - no: 1\n      content: B\n      timeframe: 2021-04\n",
-         "plans/p.yml:14:7: appendix.tasks[2].no: task number 1 is used twice (first on line 11) (give each row its own number)"),
+         "plans/p.yml:14:11: appendix.tasks[2].no: task number 1 is used twice (first on line 11) (give each row its own number)"),
     ],
 )
 def test_one_mistake_one_message(tmp_path, extra, expected):
@@ -91,13 +91,13 @@ def test_one_mistake_one_message(tmp_path, extra, expected):
         ("period: 2021", "period: 2021-13", 'plans/p.yml:8:9: period: "2021-13" is not a timeframe: month must be 1–12'),
         ("date: 2021-02-15", "date: 2021-02-30", 'plans/p.yml:6:7: date: "2021-02-30" is not a date: February 2021 has 28 days'),
         ("date: 2021-02-15", "date: 15/13/2021", 'plans/p.yml:6:7: date: "15/13/2021" is not a date: month must be 1–12'),
-        ("date: 2021-02-15", "date: hôm nay", 'plans/p.yml:6:7: date: "hôm nay" is not a date (write it as 2021-02-15 (year-month-day))'),
+        ("date: 2021-02-15", "date: hôm nay", 'plans/p.yml:6:7: date: "hôm nay" is not a date (write it as 2021-02-15, year-month-day)'),
         ("title: Tuyên truyền cải cách hành chính năm 2021\n", "", "plans/p.yml:1:1: title: is missing (add `title:` to the file)"),
         ("  level: huyen\n", "", "plans/p.yml:4:3: issuer.level: is missing (add `level:` to `issuer`)"),
         ("level: huyen", "level: quan", 'plans/p.yml:5:10: issuer.level: unknown value "quan" (use one of: tinh, huyen, xa)'),
-        ('"15/KH-UBND"', '"15 /KH-UBND"', 'plans/p.yml:2:1: number: "15 /KH-UBND" is not a document number (write "15/KH-UBND")'),
+        ('"15/KH-UBND"', '"15 /KH-UBND"', 'plans/p.yml:2:9: number: "15 /KH-UBND" is not a document number (write "15/KH-UBND")'),
         ('number: "15/KH-UBND"\n', "", 'plans/p.yml:1:1: number: is missing (add e.g. `number: "15/KH-UBND"`; an Đề án approved by a Quyết định gives `approval:` instead)'),
-        ("period: 2021", "period: monthly", 'plans/p.yml:8:1: period: must say which years the plan covers (write e.g. 2021 or "2022-06-30..2030")'),
+        ("period: 2021", "period: monthly", 'plans/p.yml:8:9: period: must say which years the plan covers (write e.g. 2021 or "2022-06-30..2030")'),
         ("type: ke_hoach", "type: kehoach", 'plans/p.yml:1:7: type: unknown value "kehoach" (did you mean "ke_hoach"?)'),
     ],
 )
@@ -159,7 +159,7 @@ def test_two_documents_in_one_file(tmp_path):
 def test_the_same_plan_in_two_files_names_both(tmp_path):
     _, problems = check(tmp_path, {"a.yml": VALID, "b.yml": VALID})
     assert problems == [
-        "plans/b.yml:2:1: number: 15/KH-UBND of Ủy ban nhân dân thành phố Sóc Trăng (2021) is also in plans/a.yml:2:1 (keep each plan in one file only)"
+        "plans/b.yml:2:9: number: 15/KH-UBND of Ủy ban nhân dân thành phố Sóc Trăng (2021) is also in plans/a.yml:2:9 (keep each plan in one file only)"
     ]
 
 

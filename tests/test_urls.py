@@ -18,6 +18,16 @@ def test_slugify_takes_the_toc_separator_argument():
 
 
 def test_plan_urls():
-    assert urls.plan_page("2021-tp-soc-trang-15") == "ke-hoach/2021-tp-soc-trang-15/index.md"
-    assert urls.url_of(urls.plan_page("x")) == "/ke-hoach/x/"
+    assert urls.plan_url("2021-tp-soc-trang-15") == "/ke-hoach/2021-tp-soc-trang-15/"
+    assert urls.src_of(urls.plan_url("x")) == "ke-hoach/x/index.md"
+    assert urls.dest_of(urls.plan_url("x")) == "ke-hoach/x/index.html"
+    assert urls.task_url("x", "3") == "/ke-hoach/x/#nhiem-vu-3"
     assert urls.plan_source("x") == "ke-hoach/x/x.yml"
+
+
+def test_news_and_programme_urls():
+    assert urls.news_page_url(1) == "/tin-tuc/" and urls.news_page_url(2) == "/tin-tuc/trang/2/"
+    assert urls.news_month_url(2021, 3) == "/tin-tuc/2021/03/"
+    assert urls.area_url("thu_tuc_hanh_chinh") == "/tin-tuc/linh-vuc/thu-tuc-hanh-chinh/"
+    assert urls.tag_url("Dịch vụ công trực tuyến") == "/tin-tuc/the/dich-vu-cong-truc-tuyen/"
+    assert urls.series_year_url("nguoi-dan", 2021) == "/chuong-trinh/nguoi-dan/2021/"

@@ -19,6 +19,7 @@ from ..schema import (
     INVALID, Choice, Context, Date, Either, Field, Flag, Label, ListOf, Number, Record, Text, TextOrList, quoted,
 )
 from ..timeframe import Timeframe, TimeframeType
+from ..vocab import REFORM_AREAS
 
 LEVELS = {"tinh": "Cấp tỉnh", "huyen": "Cấp huyện", "xa": "Cấp xã"}
 TYPES = {"ke_hoach": "KẾ HOẠCH", "de_an": "ĐỀ ÁN"}
@@ -26,14 +27,6 @@ SECTION_KINDS = (
     "background", "legal_bases", "objectives", "requirements", "tasks", "audiences", "scope", "content",
     "channels", "solutions", "budget", "timeline", "responsibilities",
 )
-REFORM_AREAS = {
-    "the_che": "Cải cách thể chế",
-    "thu_tuc_hanh_chinh": "Cải cách thủ tục hành chính",
-    "to_chuc_bo_may": "Cải cách tổ chức bộ máy hành chính nhà nước",
-    "che_do_cong_vu": "Cải cách chế độ công vụ",
-    "tai_chinh_cong": "Cải cách tài chính công",
-    "chinh_phu_so": "Xây dựng và phát triển Chính phủ điện tử, Chính phủ số",
-}
 MARKERS = ("-", "a)", "1.", "none")
 ITEM_LABELS = {
     "lead": "Cơ quan thực hiện",

@@ -1,0 +1,38 @@
+"""Load every kind of content, then check what refers across files."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import Problem
+from .kinds.article import Article, load_articles
+from .kinds.plan import Plan, load_plans
+from .kinds.series import Episode, Series, load_series
+from .refs import check_refs
+
+
+@dataclass(frozen=True)
+class Corpus:
+    plans: list[Plan]
+    articles: list[Article]
+    series: list[Series]
+    episodes: list[Episode]
+
+    def counts(self) -> str:
+        return (
+            f"{len(self.plans)} plans, {len(self.articles)} articles, "
+            f"{len(self.series)} programme series with {len(self.episodes)} episodes"
+        )
+
+
+def load_corpus(root: Path, plans_dir: Path, docs_dir: Path) -> tuple[Corpus, list[Problem]]:
+    """Everything the portal is built from, and every problem found in any file."""
+    plans, problems = load_plans(plans_dir, root)
+    articles, found = load_articles(docs_dir, root)
+    problems += found
+    series, episodes, found = load_series(docs_dir, root)
+    problems += found
+    refs = [(f"delivers[{i}]", ref) for a in articles for i, ref in enumerate(a.delivers, 1)]
+    refs += [("delivers", s.delivers) for s in series if s.delivers]
+    problems += check_refs(refs, plans)
+    return Corpus(plans, articles, series, episodes), problems

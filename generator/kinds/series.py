@@ -1,0 +1,195 @@
+"""Programme series (chuyên mục) and their episodes.
+
+A series is content/chuong-trinh/<slug>/series.yml; its episodes are the
+Markdown files beside it. Media files live in content/ too, so the site never
+asks another host for them.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+from pathlib import Path, PurePosixPath
+
+from .. import urls
+from ..dates import TIMEZONE
+from ..errors import Location, Problem
+from ..frontmatter import load_front_matter
+from ..load import load_yaml_file
+from ..refs import TaskRef, TaskRefType
+from ..schema import INVALID, Choice, Context, DateTime, Field, Flag, Record, Text, quoted
+from ..timeframe import Timeframe, TimeframeType
+from ..vocab import CHANNELS
+from .article import Image, check_image, markdown_files, resolve_asset, shown_path
+
+SERIES_DIR = "chuong-trinh"
+SERIES_FILE = "series.yml"
+MEDIA_TYPES = {
+    ".mp3": "audio/mpeg", ".m4a": "audio/mp4", ".ogg": "audio/ogg", ".opus": "audio/ogg", ".wav": "audio/wav",
+    ".mp4": "video/mp4", ".webm": "video/webm",
+}
+
+
+@dataclass(frozen=True)
+class Series:
+    name: str
+    channel: str
+    agency: str
+    cadence: Timeframe
+    period: Timeframe
+    delivers: TaskRef | None = None
+    description: str | None = None
+    sample: bool = False
+    locations: dict = field(default_factory=dict, compare=False, repr=False)
+    slug: str = ""
+    path: str = ""
+
+    @property
+    def channel_label(self) -> str:
+        return CHANNELS[self.channel]
+
+    @property
+    def url(self) -> str:
+        return urls.series_url(self.slug)
+
+    def years(self) -> list[int]:
+        start, end = self.period.span()
+        return list(range(start.year, end.year + 1))
+
+
+@dataclass(frozen=True)
+class Media:
+    kind: str  # audio | video
+    site_path: str
+    type: str
+    length: int  # bytes, for podcast enclosures
+
+
+@dataclass(frozen=True)
+class Episode:
+    title: str
+    date: dt.datetime
+    summary: str
+    audio: str | None = None
+    video: str | None = None
+    link: str | None = None
+    duration: str | None = None
+    image: Image | None = None
+    draft: bool = False
+    sample: bool = False
+    locations: dict = field(default_factory=dict, compare=False, repr=False)
+    series: str = ""
+    src: str = ""
+    slug: str = ""
+    path: str = ""
+    media: Media | None = None
+
+    def is_published(self, today: dt.date, drafts: bool = False) -> bool:
+        return (drafts or not self.draft) and self.date.date() <= today
+
+    @property
+    def url(self) -> str:
+        return urls.episode_url(self.series, self.date, self.slug)
+
+
+SERIES = Record([
+    Field("name", Text(), required=True),
+    Field("channel", Choice(*CHANNELS), required=True),
+    Field("agency", Text(), required=True),
+    Field("cadence", TimeframeType(), required=True),
+    Field("period", TimeframeType(), required=True),
+    Field("delivers", TaskRefType()),
+    Field("description", Text()),
+    Field("sample", Flag(), default=False),
+], Series, locate=True)
+
+EPISODE = Record([
+    Field("title", Text(), required=True),
+    Field("date", DateTime(TIMEZONE), required=True),
+    Field("summary", Text(), required=True),
+    Field("audio", Text()),
+    Field("video", Text()),
+    Field("link", Text()),
+    Field("duration", Text()),
+    Field("image", Record([Field("src", Text(), required=True), Field("alt", Text(), required=True)], Image)),
+    Field("draft", Flag(), default=False),
+    Field("sample", Flag(), default=False),
+], Episode, locate=True)
+
+
+def _check_series(series: Series, ctx: Context) -> None:
+    at = series.locations
+    if not series.cadence.recurring:
+        ctx.problems.append(Problem(at["cadence"], "cadence", "must say how often the series airs", 'write e.g. monthly, or {when: monthly, count: 1}'))
+    if not series.period.bounded or None in series.period.span():
+        ctx.problems.append(Problem(at["period"], "period", "must say which years the series covers", "write e.g. 2021 or 2021..2025"))
+
+
+def _attach_media(episode: Episode, docs: Path, ctx: Context) -> Episode:
+    given = [key for key in ("audio", "video", "link") if getattr(episode, key)]
+    where = episode.locations
+    if len(given) != 1:
+        ctx.problems.append(Problem(
+            where.get(given[1]) if len(given) > 1 else Location(episode.path, 1, 1), "audio",
+            "an episode needs exactly one of audio, video or link" + (f", found {', '.join(given)}" if given else ""),
+            "give the recording's file with audio: or video:, or a link: to where it can be heard",
+        ))
+        return episode
+    key = given[0]
+    value = getattr(episode, key)
+    if key == "link":
+        if not value.startswith(("https://", "http://")):
+            ctx.problems.append(Problem(where["link"], "link", f"{quoted(value)} is not a web address", "write the full address, starting with https://"))
+        return episode
+    suffix = PurePosixPath(value).suffix.lower()
+    if suffix not in MEDIA_TYPES or not MEDIA_TYPES[suffix].startswith(key):
+        kinds = ", ".join(s for s, t in MEDIA_TYPES.items() if t.startswith(key))
+        ctx.problems.append(Problem(where[key], key, f"{quoted(value)} is not {'an audio' if key == 'audio' else 'a video'} file this portal can play", f"use one of: {kinds}"))
+        return episode
+    site_path = resolve_asset(docs, episode.src, value)
+    if site_path is None:
+        ctx.problems.append(Problem(where[key], key, f"no file {quoted(value)} next to this episode", "put the recording in the series folder, e.g. in audio/, and give its path relative to this file"))
+        return episode
+    return replace(episode, media=Media(key, site_path, MEDIA_TYPES[suffix], (docs / site_path).stat().st_size))
+
+
+def load_series(docs: Path, root: Path) -> tuple[list[Series], list[Episode], list[Problem]]:
+    all_series, episodes, problems = [], [], []
+    base = docs / SERIES_DIR
+    folders = sorted(p for p in base.iterdir() if p.is_dir()) if base.is_dir() else []
+    for folder in folders:
+        definition = folder / SERIES_FILE
+        shown = shown_path(definition, root)
+        if not definition.is_file():
+            if markdown_files(folder, "."):
+                problems.append(Problem(Location(shown_path(folder, root), 1, 1), "", f"episodes without a {SERIES_FILE}", f"add {SERIES_FILE} to the folder (see README.md)"))
+            continue
+        node, found = load_yaml_file(definition, shown)
+        problems += found
+        if node is None:
+            continue
+        ctx = Context(shown)
+        series = SERIES.check(node, "", ctx)
+        if series is not INVALID:
+            series = replace(series, slug=urls.slugify(folder.name), path=shown)
+            _check_series(series, ctx)
+            all_series.append(series)
+        problems += ctx.problems
+        for file in markdown_files(folder, "."):
+            eshown = shown_path(file, root)
+            enode, _, found = load_front_matter(file, eshown)
+            problems += found
+            if enode is None:
+                continue
+            ectx = Context(eshown)
+            episode = EPISODE.check(enode, "", ectx)
+            if episode is not INVALID and series is not INVALID:
+                episode = replace(episode, series=series.slug, src=file.relative_to(docs).as_posix(), slug=urls.slugify(file.stem), path=eshown)
+                episode = check_image(_attach_media(episode, docs, ectx), docs, ectx)
+                episodes.append(episode)
+            problems += ectx.problems
+    return all_series, episodes, problems
+
+
+def is_series_data(src_uri: str) -> bool:
+    """series.yml files are data for the generator, not files to publish."""
+    return src_uri.startswith(SERIES_DIR + "/") and src_uri.endswith("/" + SERIES_FILE)
