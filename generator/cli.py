@@ -15,18 +15,18 @@ from pathlib import Path
 
 from . import dates
 from .errors import ContentError
-from .kinds.plan import load_plans
+from .content import load_corpus
 
 _QUIET = {"NO_MKDOCS_2_WARNING": "1"}  # Material's banner about MkDocs 2 is noise for officers
 
 
 def check(args) -> int:
     root = Path.cwd()
-    plans, problems = load_plans(root / args.plans, root)
+    corpus, problems = load_corpus(root, root / args.plans, root / args.content)
     if problems:
         print(ContentError(problems).report(), file=sys.stderr)
         return 1
-    print(f"OK: {len(plans)} plan{'s' if len(plans) != 1 else ''} checked in {args.plans}/, no problems.")
+    print(f"OK: {corpus.counts()} checked, no problems.")
     return 0
 
 
@@ -73,6 +73,7 @@ def main(argv: list[str] | None = None) -> int:
 
     p = commands.add_parser("check", help="validate all content without building; lists every problem")
     p.add_argument("--plans", default="plans", help="folder of plan files (default: plans)")
+    p.add_argument("--content", default="content", help="folder of pages, articles and programmes (default: content)")
     p.set_defaults(run=check)
 
     p = commands.add_parser("build", help="build the site into a temporary folder, then replace site/ if it succeeded")

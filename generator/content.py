@@ -19,9 +19,12 @@ class Corpus:
     episodes: list[Episode]
 
     def counts(self) -> str:
+        def n(count, word, plural=None):
+            return f"{count} {word if count == 1 else (plural or word + 's')}"
+
         return (
-            f"{len(self.plans)} plans, {len(self.articles)} articles, "
-            f"{len(self.series)} programme series with {len(self.episodes)} episodes"
+            f"{n(len(self.plans), 'plan')}, {n(len(self.articles), 'article')}, "
+            f"{n(len(self.series), 'programme series', 'programme series')} with {n(len(self.episodes), 'episode')}"
         )
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import posixpath
 import shutil
 import subprocess
 import sys
@@ -39,8 +40,17 @@ class Site:
         self.root = root
 
     def file(self, url: str) -> Path:
-        path = self.root / url.strip("/")
+        path = self.root / url.partition("#")[0].strip("/")
         return path / "index.html" if path.is_dir() or url.endswith("/") else path
+
+    @staticmethod
+    def resolve(page_url: str, href: str) -> str:
+        """The site URL (path, with any #fragment) a relative link on `page_url` points to."""
+        path, _, fragment = href.partition("#")
+        target = posixpath.normpath(posixpath.join(page_url, path)) if path else page_url.rstrip("/")
+        if path.endswith("/") or not path:
+            target = target.rstrip("/") + "/"
+        return target + (f"#{fragment}" if fragment else "")
 
     def page(self, url: str) -> BeautifulSoup:
         return BeautifulSoup(self.file(url).read_text(encoding="utf-8"), "html.parser")
