@@ -36,3 +36,22 @@ def test_heading_anchors_use_the_portal_slugs(monkeypatch):
     from generator.urls import slugify
 
     assert config.mdx_configs["toc"]["slugify"] is slugify
+
+
+def test_drafts_are_built_only_when_serving(monkeypatch):
+    import datetime as dt
+
+    from generator.content import load_corpus
+    from generator.pages import build_site
+
+    corpus, _ = load_corpus(ROOT, ROOT / "plans", ROOT / "content")
+    draft = next(a for a in corpus.articles if a.draft)
+    today = dt.date(2026, 11, 22)
+    assert draft.src in build_site(corpus, today, "https://x.vn/").hidden
+    assert draft.src in build_site(corpus, today, "https://x.vn/", drafts=True).moved
+
+    plugin = CchcPlugin()
+    plugin.on_startup(command="serve", dirty=False)
+    assert plugin.serving
+    plugin.on_startup(command="build", dirty=False)
+    assert not plugin.serving
