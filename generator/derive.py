@@ -109,12 +109,13 @@ def news(articles, today: dt.date, drafts: bool = False, per_page: int = 10) -> 
 
 # --- plan delivery ----------------------------------------------------------------------------
 
-def deliveries(articles, series, episodes) -> dict:
-    """(plan slug, task number or None) -> the published items that deliver it, oldest first."""
+def deliveries(items, series, episodes) -> dict:
+    """(plan slug, task number or None) -> the published items (articles, activities,
+    episodes through their series) that deliver it, oldest first."""
     found: dict = {}
-    for article in articles:
-        for ref in article.delivers:
-            found.setdefault((ref.plan, ref.task), []).append(article)
+    for item in items:
+        for ref in item.delivers:
+            found.setdefault((ref.plan, ref.task), []).append(item)
     by_series = {s.slug: s for s in series}
     for episode in episodes:
         ref = by_series[episode.series].delivers

@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from . import derive, urls
+from urllib.parse import urlsplit
+
+from . import delivery, derive, exports, urls
 from .content import Corpus
 from .render import render
 from .vocab import NEWS_AREAS
@@ -21,6 +23,7 @@ class Site:
     foot: dict[str, str] = field(default_factory=dict)  # source page -> Markdown put after it
     hidden: set[str] = field(default_factory=set)  # source pages not (yet) published
     updated: dict[str, dt.date] = field(default_factory=dict)  # page -> last modified, for the sitemap
+    progress: dict = field(default_factory=dict)  # plan slug -> delivery.PlanProgress
 
     def page(self, url: str, template: str, **context) -> None:
         self.generated[urls.src_of(url)] = render(template, page=url, **context)
@@ -30,27 +33,64 @@ def build_site(corpus: Corpus, today: dt.date, site_url: str, drafts: bool = Fal
     site = Site()
     news = derive.news(corpus.articles, today, drafts, NEWS_PER_PAGE)
     episodes = [e for e in corpus.episodes if e.is_published(today, drafts)]
-    delivered = derive.deliveries(news.articles, corpus.series, episodes)
-    _plans(site, corpus, delivered)
+    activities = derive.newest_first(a for a in corpus.activities if a.is_published(today, drafts))
+    delivered = derive.deliveries([*news.articles, *activities], corpus.series, episodes)
+    progress = site.progress = {p.slug: delivery.plan_progress(p, delivered, today) for p in corpus.plans}
+    _plans(site, corpus, delivered, progress, today, site_url)
+    _activities(site, corpus, activities, today)
+    _reports(site, corpus, delivered, today, site_url)
     _news(site, corpus, news, site_url)
     _programmes(site, corpus, episodes, today, site_url)
     return site
 
 
-def home_section(corpus: Corpus, today: dt.date, drafts: bool = False) -> str:
-    """The current plans and the latest news, appended to the home page."""
+def home_section(site: Site, corpus: Corpus, today: dt.date, drafts: bool = False) -> str:
+    """The current plans with their progress, and the latest news, appended to the home page."""
     current, recent = derive.current_and_recent(corpus.plans, today)
     latest = derive.news(corpus.articles, today, drafts).articles[:5]
-    return render("home.md.j2", current=current, recent=recent, latest=latest, page="/", today=today)
+    return render("home.md.j2", current=current, recent=recent, latest=latest, progress=site.progress, page="/", today=today)
 
 
-def _plans(site: Site, corpus: Corpus, delivered: dict) -> None:
-    site.page("/ke-hoach/", "plans_index.md.j2", years=derive.by_year_and_issuer(corpus.plans))
+def _plans(site: Site, corpus: Corpus, delivered: dict, progress: dict, today: dt.date, site_url: str) -> None:
+    site.page("/ke-hoach/", "plans_index.md.j2", years=derive.by_year_and_issuer(corpus.plans), progress=progress)
+    host = urlsplit(site_url).hostname or "localhost"
     for plan in corpus.plans:
         url = urls.plan_url(plan.slug)
-        site.page(url, "plan.md.j2", plan=plan, delivered=delivered)
+        site.page(url, "plan.md.j2", plan=plan, delivered=delivered, progress=progress[plan.slug], today=today)
         site.generated[urls.plan_source(plan.slug)] = plan.text
+        if plan.tasks:
+            site.generated[urls.plan_calendar(plan.slug).lstrip("/")] = exports.task_calendar(plan, progress[plan.slug].tasks, today, site_url, host)
         site.updated[urls.src_of(url)] = plan.date
+
+
+def _activities(site: Site, corpus: Corpus, activities: list, today: dt.date) -> None:
+    plans = {p.slug: p for p in corpus.plans}
+    site.page(urls.ACTIVITIES_INDEX, "activities_index.md.j2", activities=activities)
+    published = {a.src for a in activities}
+    site.hidden.update(a.src for a in corpus.activities if a.src not in published)
+    for i, activity in enumerate(activities):
+        site.moved[activity.src] = activity.url
+        site.updated[activity.src] = activity.date.date()
+        context = dict(item=activity, page=activity.url, plans=plans)
+        site.head[activity.src] = render("activity_head.md.j2", **context)
+        older = activities[i + 1] if i + 1 < len(activities) else None
+        newer = activities[i - 1] if i > 0 else None
+        site.foot[activity.src] = render("article_foot.md.j2", older=older, newer=newer, **context)
+
+
+def _reports(site: Site, corpus: Corpus, delivered: dict, today: dt.date, site_url: str) -> None:
+    """A report per plan and per quarter, half-year and year it has begun, as a page and a CSV."""
+    listed = []
+    for plan in corpus.plans:
+        reports = delivery.plan_reports(plan, delivered, today)
+        listed.append((plan, reports))
+        site.page(urls.plan_reports_url(plan.slug), "reports_plan.md.j2", plan=plan, reports=reports)
+        for report in reports:
+            url = urls.report_url(plan.slug, report.period.slug)
+            site.page(url, "report.md.j2", plan=plan, report=report, today=today)
+            rows = [(t.task, t.state, t.items) for t in report.tasks]
+            site.generated[urls.report_csv(plan.slug, report.period.slug).lstrip("/")] = exports.report_csv(report.period.label, rows, site_url)
+    site.page(urls.REPORTS_INDEX, "reports_index.md.j2", listed=listed, today=today)
 
 
 def _news(site: Site, corpus: Corpus, news: derive.News, site_url: str) -> None:

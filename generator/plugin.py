@@ -78,7 +78,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         if src in self.site.updated:
             page.update_date = self.site.updated[src].isoformat()
         if src == "index.md":
-            return markdown.rstrip() + "\n\n" + pages.home_section(self.corpus, self.today, drafts=self.serving)
+            return markdown.rstrip() + "\n\n" + pages.home_section(self.site, self.corpus, self.today, drafts=self.serving)
         if src in self.site.head:
             return self.site.head[src] + "\n" + markdown + "\n\n" + self.site.foot[src]
         return markdown

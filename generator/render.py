@@ -14,7 +14,7 @@ import markdown
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
-from . import dates, urls
+from . import dates, delivery, exports, urls
 from .vocab import NEWS_AREAS
 
 _VI_LETTERS = "abcdđeghiklmnopqrstuvxy"
@@ -108,7 +108,10 @@ def environment() -> Environment:
         md=md, md_block=md_block, lines=lines, one_line=one_line, numbered=numbered, yaml_string=yaml_string, vi_date=dates.vi_date,
         short_date=dates.short_date, slugify=urls.slugify, iso=iso, rfc822=rfc822, vi_datetime=vi_datetime,
     )
-    env.globals.update(marker=marker, href=urls.href, heading_level=heading_level, urls=urls, areas=NEWS_AREAS)
+    env.globals.update(
+        marker=marker, href=urls.href, heading_level=heading_level, urls=urls, areas=NEWS_AREAS,
+        statuses=delivery.STATUSES, report_units=delivery.REPORT_UNITS, evidence_kind=exports.evidence_kind,
+    )
     return env
 
 

@@ -88,6 +88,31 @@ def episode_url(series: str, date, slug: str) -> str:
     return f"/chuong-trinh/{series}/{date.year}/{slug}/"
 
 
+# Public services: procedure guides, hotlines, published feedback and answers.
+PROCEDURES_INDEX = "/thu-tuc/"
+HOTLINES_INDEX = "/duong-day-nong/"
+HOTLINES_VCARD = "/duong-day-nong/duong-day-nong.vcf"
+HOTLINES_JSON = "/duong-day-nong/duong-day-nong.json"
+FEEDBACK_INDEX = "/phan-anh/"
+NATIONAL_PORTAL = "https://dichvucong.gov.vn/"
+
+
+def procedure_url(slug: str) -> str:
+    return f"/thu-tuc/{slug}/"
+
+
+def national_procedure_url(code: str) -> str:
+    """The procedure's page on the National Public Service Portal."""
+    return f"https://dichvucong.gov.vn/p/home/dvc-tthc-thu-tuc-hanh-chinh-chi-tiet.html?ma_thu_tuc={code}"
+
+
+def hotline_anchor(slug: str) -> str:
+    return f"{HOTLINES_INDEX}#{slug}"
+
+
+def feedback_url(slug: str) -> str:
+    return f"/phan-anh/{slug}/"
+
 def plan_url(slug: str) -> str:
     return f"/ke-hoach/{slug}/"
 
@@ -116,3 +141,32 @@ def href(target: str, page: str) -> str:
     elif rel == ".":
         rel = "./"
     return rel + (f"#{fragment}" if fragment else "")
+
+
+# Plan delivery: activities, reports, calendars.
+ACTIVITIES_INDEX = "/hoat-dong/"
+REPORTS_INDEX = "/bao-cao/"
+
+
+def activity_url(date, slug: str) -> str:
+    return f"/hoat-dong/{date.year}/{slug}/"
+
+
+def plan_reports_url(plan: str) -> str:
+    return f"/bao-cao/{plan}/"
+
+
+def report_url(plan: str, period: str) -> str:
+    return f"/bao-cao/{plan}/{period}/"
+
+
+def report_csv(plan: str, period: str) -> str:
+    return f"/bao-cao/{plan}/{period}/{plan}-{period}.csv"
+
+
+def plan_calendar(plan: str) -> str:
+    return f"/ke-hoach/{plan}/{plan}.ics"
+
+
+def tracking_url(plan: str) -> str:
+    return plan_url(plan) + "#theo-doi-thuc-hien"

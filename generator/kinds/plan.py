@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 
 from .. import urls
@@ -116,6 +117,13 @@ class Section:
     after: str | None = None
     request: bool = False
     reform_area: str | None = None
+    timeframe: Timeframe | None = None  # a timeline section's period or deadline, machine-readable
+
+    def walk(self):
+        """This section and all its sub-sections, in printed order."""
+        yield self
+        for sub in self.sections:
+            yield from sub.walk()
 
     @property
     def reform_area_label(self) -> str | None:
@@ -218,9 +226,34 @@ class Plan:
         """How the document is cited: its own number, or the approving decision's."""
         return self.number or (self.approval.number if self.approval else None)
 
-    @property
+    def walk(self):
+        for section in self.sections:
+            yield from section.walk()
+
+    @cached_property
+    def timeline(self) -> Timeframe | None:
+        """The machine-readable timeframe of the plan's timeline section, if it gives one."""
+        return next((s.timeframe for s in self.walk() if s.timeframe), None)
+
+    @cached_property
     def tasks(self) -> tuple[Task, ...]:
-        return self.appendix.tasks if self.appendix else ()
+        """The appendix rows; a plan without an appendix whose content items name their
+        implementing agency (as Tây Ninh's 1183/KH-UBND does) has those items as tasks,
+        due by the plan's timeline."""
+        if self.appendix:
+            return self.appendix.tasks
+        return tuple(
+            Task(
+                no=item.no.rstrip(".)"), content=(item.title or item.text,), timeframe=item.timeframe or self.timeline or self.period,
+                lead=(item.lead,), coordinating=(item.coordinating,) if item.coordinating else (), products=item.products,
+            )
+            for section in self.walk() if section.kind == "content"
+            for item in section.items if item.no and item.lead
+        )
+
+    @property
+    def tasks_in_appendix(self) -> bool:
+        return self.appendix is not None
 
     @property
     def span(self) -> tuple[dt.date | None, dt.date | None]:
@@ -267,6 +300,7 @@ _section = Record([
     Field("marker", Choice(*MARKERS), default="-"), Field("items", _Items(_item), default=()),
     Field("targets", ListOf(_target), default=()), Field("after", _text), Field("request", Flag(), default=False),
     Field("reform_area", Choice(*REFORM_AREAS)),
+    Field("timeframe", _timeframe),
 ], Section)
 _section.fields["sections"] = Field("sections", ListOf(_section), default=())
 
