@@ -5,7 +5,7 @@ Rules (also in README.md, "Task status"):
 - A task's window is its timeframe within the plan's period; a deadline ("before
   2022-11") starts with the plan's period.
 - One-off task: done once any evidence delivers it; otherwise not started before its
-  window, due soon in the last 30 days of it, in progress earlier, overdue after it.
+  window, due soon in its last 30 days, in progress earlier, overdue after it.
 - Recurring task (monthly, yearly…, with a count per period): each period of the window
   that has begun is covered when it has at least `count` evidence items dated in it.
   A period that has ended uncovered is missing. Overdue if any period is missing; done
@@ -112,7 +112,7 @@ def task_status(timeframe: Timeframe, period: Timeframe, evidence, today: dt.dat
             status = "not_started"
         elif today > end:
             status = "overdue"
-        elif (end - today).days < DUE_SOON_DAYS:
+        elif (end - today).days <= DUE_SOON_DAYS:
             status = "due_soon"
         else:
             status = "in_progress"
@@ -130,7 +130,7 @@ def task_status(timeframe: Timeframe, period: Timeframe, evidence, today: dt.dat
         status = "overdue"
     elif today > end:
         status = "done"
-    elif current and counts[current] < need and (min(current.end, end) - today).days < DUE_SOON_DAYS:
+    elif current and counts[current] < need and (min(current.end, end) - today).days <= DUE_SOON_DAYS:
         status = "due_soon"
     else:
         status = "in_progress"

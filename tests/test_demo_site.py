@@ -172,8 +172,8 @@ def test_home_introduces_the_portal_and_the_current_plans(site):
     page = site.page("/")
     article = page.select_one("article")
     sections = {words(str(h)).replace(" ¶", ""): h for h in article.select("h2")}
-    current = sections["Kế hoạch đang thực hiện"].find_next("ul")
-    assert [a["href"] for a in current.select("a")] == ["ke-hoach/2022-soc-trang-1738/"]
+    current = sections["Kế hoạch đang thực hiện"].find_next("div", class_="cchc-cards")
+    assert [a["href"] for a in current.select(".cchc-card__title a")] == ["ke-hoach/2022-soc-trang-1738/"]
     recent = sections["Kế hoạch đã ban hành gần đây"].find_next("ul")
     assert [a["href"] for a in recent.select("a")] == ["ke-hoach/2024-pho-minh-18/", "ke-hoach/2022-tay-ninh-1183/", "ke-hoach/2021-tp-soc-trang-15/"]
 
