@@ -7,9 +7,12 @@ from pathlib import Path
 from .errors import Problem
 from .kinds.activity import Activity, load_activities
 from .kinds.article import Article, load_articles
+from .kinds.feedback import FEEDBACK_DIR, Feedback, load_feedback
+from .kinds.hotline import HOTLINES_DIR, Hotline, load_hotlines
 from .kinds.plan import Plan, load_plans
-from .kinds.series import Episode, Series, load_series
-from .refs import check_refs
+from .kinds.procedure import Procedure, load_procedures
+from .kinds.series import Episode, Series, is_series_data, load_series
+from .refs import check_procedure_refs, check_refs
 
 
 @dataclass(frozen=True)
@@ -19,6 +22,9 @@ class Corpus:
     series: list[Series]
     episodes: list[Episode]
     activities: list[Activity]
+    procedures: tuple[Procedure, ...] = ()
+    hotlines: tuple[Hotline, ...] = ()
+    feedback: tuple[Feedback, ...] = ()
 
     def counts(self) -> str:
         def n(count, word, plural=None):
@@ -44,4 +50,19 @@ def load_corpus(root: Path, plans_dir: Path, docs_dir: Path) -> tuple[Corpus, li
     refs += [("delivers", s.delivers) for s in series if s.delivers]
     refs += [(f"delivers[{i}]", ref) for a in activities for i, ref in enumerate(a.delivers, 1)]
     problems += check_refs(refs, plans)
-    return Corpus(plans, articles, series, episodes, activities), problems
+    procedures, found = load_procedures(docs_dir, root)
+    problems += found
+    hotlines, found = load_hotlines(docs_dir, root)
+    problems += found
+    feedback, found = load_feedback(docs_dir, root)
+    problems += found
+    mentions = [(f"procedures[{i}]", ref) for a in articles for i, ref in enumerate(a.procedures, 1)]
+    mentions += [("procedure", f.procedure) for f in feedback if f.procedure]
+    problems += check_procedure_refs(mentions, procedures)
+    return Corpus(plans, articles, series, episodes, activities, procedures=tuple(procedures), hotlines=tuple(hotlines), feedback=tuple(feedback)), problems
+
+
+def is_data_file(src_uri: str) -> bool:
+    """YAML files in content/ that are data for the generator, not files to publish."""
+    folder = src_uri.partition("/")[0]
+    return is_series_data(src_uri) or (folder in (HOTLINES_DIR, FEEDBACK_DIR) and src_uri.endswith(".yml"))

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from urllib.parse import urlsplit
 
-from . import delivery, derive, exports, urls
+from . import delivery, derive, exports, services, urls
 from .content import Corpus
 from .render import render
 from .vocab import NEWS_AREAS
@@ -41,6 +41,7 @@ def build_site(corpus: Corpus, today: dt.date, site_url: str, drafts: bool = Fal
     _reports(site, corpus, delivered, today, site_url)
     _news(site, corpus, news, site_url)
     _programmes(site, corpus, episodes, today, site_url)
+    services.build(site, corpus, news.articles, today, site_url)
     return site
 
 

@@ -14,3 +14,12 @@ REFORM_AREAS = {
 NEWS_AREAS = {**REFORM_AREAS, "chi_dao_dieu_hanh": "Công tác chỉ đạo, điều hành cải cách hành chính"}
 
 CHANNELS = {"radio": "Phát thanh", "tv": "Truyền hình", "portal": "Cổng thông tin điện tử", "zalo": "Zalo"}
+
+# What a hotline receives and what published feedback is about (Nghị định 20/2008, 92/2017).
+TOPICS = {
+    "quy_dinh_hanh_chinh": "Quy định hành chính",
+    "thu_tuc_hanh_chinh": "Thủ tục hành chính, giải quyết hồ sơ",
+    "can_bo": "Tinh thần trách nhiệm, thái độ, ứng xử của cán bộ, công chức",
+    "dich_vu_cong": "Hỗ trợ dịch vụ công trực tuyến",
+    "cai_cach_hanh_chinh": "Cải cách hành chính nói chung",
+}

@@ -10,7 +10,7 @@ from .. import urls
 from ..dates import TIMEZONE
 from ..errors import Location, Problem
 from ..frontmatter import load_front_matter
-from ..refs import TaskRef, TaskRefType
+from ..refs import ProcedureRef, ProcedureRefType, TaskRef, TaskRefType
 from ..schema import INVALID, Choice, Context, DateTime, Field, Flag, ListOf, Record, Text, quoted
 from ..vocab import NEWS_AREAS
 
@@ -35,6 +35,7 @@ class Article:
     author: str | None = None
     agency: str | None = None
     delivers: tuple[TaskRef, ...] = ()
+    procedures: tuple[ProcedureRef, ...] = ()  # procedures the article is about, by code
     draft: bool = False
     publish: dt.datetime | None = None
     sample: bool = False
@@ -70,6 +71,7 @@ ARTICLE = Record([
     Field("author", Text()),
     Field("agency", Text()),
     Field("delivers", ListOf(TaskRefType()), default=()),
+    Field("procedures", ListOf(ProcedureRefType()), default=()),
     Field("draft", Flag(), default=False),
     Field("publish", DateTime(TIMEZONE)),
     Field("sample", Flag(), default=False),

@@ -1,0 +1,103 @@
+"""Published feedback (phản ánh, kiến nghị) and the agency's answer: one YAML file per
+item in content/phan-anh/.
+
+Citizens' words are untrusted. They are YAML, never Markdown, and the pages show
+them as text through Jinja's autoescape only (see templates/_services.md.j2).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from .. import urls
+from ..errors import Problem
+from ..load import load_yaml_file
+from ..refs import ProcedureRef, ProcedureRefType
+from ..schema import INVALID, Choice, Context, Date, Field, Flag, Record, Text
+from ..vocab import TOPICS
+from .article import shown_path
+
+FEEDBACK_DIR = "phan-anh"
+# Characters that could start markup where a theme prints a page title without escaping it.
+_UNSAFE_IN_TITLE = re.compile(r"[<>&\"'`]")
+
+
+@dataclass(frozen=True)
+class Answer:
+    date: dt.date
+    text: str
+    by: str | None = None
+    document: str | None = None
+    locations: dict = field(default_factory=dict, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Feedback:
+    title: str
+    received: dt.date
+    topic: str
+    agency: str
+    question: str
+    sender: str | None = None
+    procedure: ProcedureRef | None = None
+    answer: Answer | None = None
+    sample: bool = False
+    locations: dict = field(default_factory=dict, compare=False, repr=False)
+    slug: str = ""
+    path: str = ""
+
+    @property
+    def url(self) -> str:
+        return urls.feedback_url(self.slug)
+
+    @property
+    def topic_label(self) -> str:
+        return TOPICS[self.topic]
+
+    @property
+    def safe_title(self) -> str:
+        """The title for places outside our templates (browser tab, header, search): no markup characters."""
+        return " ".join(_UNSAFE_IN_TITLE.sub(" ", self.title).split())
+
+
+ANSWER = Record([
+    Field("date", Date(), required=True), Field("text", Text(), required=True), Field("by", Text()), Field("document", Text()),
+], Answer, locate=True)
+
+FEEDBACK = Record([
+    Field("title", Text(), required=True),
+    Field("received", Date(), required=True),
+    Field("topic", Choice(*TOPICS), required=True),
+    Field("agency", Text(), required=True),
+    Field("sender", Text()),
+    Field("procedure", ProcedureRefType()),
+    Field("question", Text(), required=True),
+    Field("answer", ANSWER),
+    Field("sample", Flag(), default=False),
+], Feedback, locate=True)
+
+
+def load_feedback(docs: Path, root: Path) -> tuple[list[Feedback], list[Problem]]:
+    base = docs / FEEDBACK_DIR
+    items, problems = [], []
+    for file in sorted(base.glob("*.yml")) if base.is_dir() else []:
+        shown = shown_path(file, root)
+        node, found = load_yaml_file(file, shown)
+        problems += found
+        if node is None:
+            continue
+        ctx = Context(shown)
+        item = FEEDBACK.check(node, "", ctx)
+        if item is not INVALID:
+            item = replace(item, slug=urls.slugify(file.stem), path=shown)
+            if item.answer and item.answer.date < item.received:
+                ctx.problems.append(Problem(
+                    item.answer.locations["date"], "answer.date", f"is before the feedback was received ({item.received:%d/%m/%Y})", "check both dates",
+                ))
+            items.append(item)
+        problems += ctx.problems
+    return sorted(items, key=lambda f: (f.received, f.slug), reverse=True), problems
+
+

@@ -1,0 +1,275 @@
+"""Administrative procedure guides (thủ tục hành chính): Markdown files under
+content/thu-tuc/ whose front matter follows Nghị định 63/2010 Điều 8 and the
+fields of the National Public Service Portal (dichvucong.gov.vn); the body adds
+the officers' guidance (tips, common mistakes).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import yaml
+
+from .. import urls
+from ..errors import Location, Problem
+from ..frontmatter import load_front_matter
+from ..refs import ProcedureCode
+from ..schema import INVALID, Choice, Context, Date, Either, Field, Flag, Integer, ListOf, Record, Text, TextOrList, quoted
+from .article import markdown_files, resolve_asset, shown_path
+
+PROCEDURES_DIR = "thu-tuc"
+
+LEVELS = {"bo": "Cấp bộ", "tinh": "Cấp tỉnh", "huyen": "Cấp huyện", "xa": "Cấp xã"}
+WAYS = {"truc_tiep": "Trực tiếp", "truc_tuyen": "Trực tuyến", "buu_chinh": "Dịch vụ bưu chính"}
+# Nghị định 42/2022: two online levels. The older mức độ 3/4 (Nghị định 43/2011) are accepted
+# and shown as their present equivalent.
+ONLINE = {
+    "toan_trinh": ("toan_trinh", "Toàn trình"),
+    "mot_phan": ("mot_phan", "Một phần"),
+    "none": ("none", "Chưa cung cấp trực tuyến"),
+    "muc_do_4": ("toan_trinh", "Toàn trình (trước đây: mức độ 4)"),
+    "muc_do_3": ("mot_phan", "Một phần (trước đây: mức độ 3)"),
+}
+_THOUSANDS = re.compile(r"^\d{1,3}(\.\d{3})+$")  # 2.000: the Vietnamese way of writing 2000
+ONLINE_NOW = {"toan_trinh": "Toàn trình", "mot_phan": "Một phần", "none": "Chưa cung cấp trực tuyến"}
+
+
+@dataclass(frozen=True)
+class Fee:
+    amount: int | None = None  # đồng, when written as a number
+    text: str | None = None  # as written, when it needs words ("2.000 đồng/trang")
+
+    def __str__(self) -> str:
+        if self.text:
+            return self.text
+        return "Không mất phí" if self.amount == 0 else f"{self.amount:,}".replace(",", ".") + " đồng"
+
+
+class FeeType(Text):
+    """A fee: a whole number of đồng (0 = free) or the wording as published."""
+
+    expects = "a fee"
+
+    def check(self, node, field, ctx):
+        if isinstance(node, yaml.ScalarNode) and node.style is None:
+            if node.value.isdigit():
+                return Fee(amount=int(node.value))
+            if _THOUSANDS.match(node.value):
+                return ctx.error(node, field, f"YAML reads {node.value} as a decimal number", f'write the amount in đồng without dots, {node.value.replace(".", "")}, or the wording in quotes: "{node.value} đồng"')
+            if node.tag.rsplit(":", 1)[-1] in ("int", "float"):
+                return ctx.error(node, field, f"{node.value} is not a fee", 'write a whole number of đồng (0 when free) or the wording in quotes: "Miễn lệ phí"')
+        text = super().check(node, field, ctx)
+        return text if text is INVALID else Fee(text=text)
+
+
+@dataclass(frozen=True)
+class Channel:
+    way: str
+    time: str
+    fee: Fee
+    note: str | None = None
+    locations: dict = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def label(self) -> str:
+        return WAYS[self.way]
+
+
+@dataclass(frozen=True)
+class Document:
+    name: str
+    originals: int = 0
+    copies: int = 0
+    show: bool = False  # only shown at the desk, not handed in
+    form: str | None = None  # as written: a web address or a file next to the page
+    note: str | None = None
+    locations: dict = field(default_factory=dict, compare=False, repr=False)
+    form_path: str = ""  # a form file resolved in the docs dir
+
+    @property
+    def counts(self) -> str:
+        parts = []
+        if self.originals or self.copies:
+            parts.append(f"Bản chính: {self.originals} · Bản sao: {self.copies}")
+        if self.show:
+            parts.append("Mang bản chính để xuất trình")
+        return " · ".join(parts)
+
+
+@dataclass(frozen=True)
+class Step:
+    text: str | None = None
+    title: str | None = None
+
+
+@dataclass(frozen=True)
+class LegalBasis:
+    number: str
+    title: str
+    date: dt.date | None = None
+    issuer: str | None = None
+
+
+@dataclass(frozen=True)
+class Procedure:
+    code: str
+    name: str
+    field: str
+    level: str
+    agency: str
+    applicants: tuple[str, ...]
+    channels: tuple[Channel, ...]
+    dossier: tuple[Document, ...]
+    steps: tuple[Step, ...]
+    result: tuple[str, ...]
+    legal_bases: tuple[LegalBasis, ...]
+    online: str
+    last_checked: dt.date
+    summary: str | None = None
+    requirements: tuple[str, ...] = ()
+    where: str | None = None
+    hours: str | None = None
+    online_url: str | None = None
+    decision: str | None = None
+    sample: bool = False
+    locations: dict = field(default_factory=dict, compare=False, repr=False)
+    src: str = ""
+    slug: str = ""
+    path: str = ""
+
+    @property
+    def url(self) -> str:
+        return urls.procedure_url(self.slug)
+
+    @property
+    def level_label(self) -> str:
+        return LEVELS[self.level]
+
+    @property
+    def online_now(self) -> str:
+        """toan_trinh, mot_phan or none (legacy levels mapped)."""
+        return ONLINE[self.online][0]
+
+    @property
+    def online_label(self) -> str:
+        return ONLINE[self.online][1]
+
+    @property
+    def national_url(self) -> str:
+        return urls.national_procedure_url(self.code)
+
+    @property
+    def apply_url(self) -> str | None:
+        """Where to apply online, when the procedure can be done online."""
+        return (self.online_url or self.national_url) if self.online_now != "none" else None
+
+    def channel(self, way: str) -> Channel | None:
+        return next((c for c in self.channels if c.way == way), None)
+
+    def stale(self, today: dt.date, days: int = 365) -> bool:
+        return (today - self.last_checked).days > days
+
+
+def _record(cls, *fields: Field) -> Record:
+    return Record(list(fields), cls, locate=True)
+
+
+CHANNEL = _record(
+    Channel, Field("way", Choice(*WAYS), required=True), Field("time", Text(), required=True),
+    Field("fee", FeeType(), required=True), Field("note", Text()),
+)
+DOCUMENT = _record(
+    Document, Field("name", Text(), required=True), Field("originals", Integer(0), default=0), Field("copies", Integer(0), default=0),
+    Field("show", Flag(), default=False), Field("form", Text()), Field("note", Text()),
+)
+STEP = Either(Text(), Record([Field("title", Text(), required=True), Field("text", Text())], Step))  # a plain step, or one with a title
+LEGAL_BASIS = Record([
+    Field("number", Text(), required=True), Field("title", Text(), required=True), Field("date", Date()), Field("issuer", Text()),
+], LegalBasis)
+
+PROCEDURE = Record([
+    Field("code", ProcedureCode(), required=True),
+    Field("name", Text(), required=True),
+    Field("summary", Text()),
+    Field("field", Text(), required=True),
+    Field("level", Choice(*LEVELS), required=True),
+    Field("agency", Text(), required=True),
+    Field("applicants", TextOrList(), required=True),
+    Field("requirements", TextOrList(), default=()),
+    Field("channels", ListOf(CHANNEL), required=True),
+    Field("dossier", ListOf(DOCUMENT), required=True),
+    Field("steps", ListOf(STEP), required=True),
+    Field("result", TextOrList(), required=True),
+    Field("where", Text()),
+    Field("hours", Text()),
+    Field("online", Choice(*ONLINE), required=True),
+    Field("online_url", Text()),
+    Field("legal_bases", ListOf(LEGAL_BASIS), required=True),
+    Field("decision", Text()),
+    Field("last_checked", Date(), required=True),
+    Field("sample", Flag(), default=False),
+], Procedure, locate=True)
+
+
+def _is_web_address(text: str) -> bool:
+    return text.startswith(("https://", "http://"))
+
+
+def _check(procedure: Procedure, docs: Path, ctx: Context) -> Procedure:
+    """What the schema alone cannot see: channels against the online level, counts, forms."""
+    at = procedure.locations
+    seen: dict[str, int] = {}
+    for i, channel in enumerate(procedure.channels, 1):
+        if channel.way in seen:
+            ctx.problems.append(Problem(channel.locations["way"], f"channels[{i}].way", f"{quoted(channel.way)} is already channels[{seen[channel.way]}]", "give each way of submitting once"))
+        seen.setdefault(channel.way, i)
+    online_channel = "truc_tuyen" in seen
+    if procedure.online_now == "none" and online_channel:
+        ctx.problems.append(Problem(at["online"], "online", "is none, but channels has a truc_tuyen (online) way", "set online: mot_phan or toan_trinh, or remove the online channel"))
+    elif procedure.online_now != "none" and not online_channel:
+        ctx.problems.append(Problem(at["online"], "online", f"says the procedure is online ({procedure.online}), but channels has no truc_tuyen way", "add a channel with way: truc_tuyen, its time and fee"))
+    if procedure.online_url and not procedure.online_url.startswith("https://"):
+        ctx.problems.append(Problem(at["online_url"], "online_url", f"{quoted(procedure.online_url)} is not a secure web address", "write the full address, starting with https://"))
+    dossier = []
+    for i, doc in enumerate(procedure.dossier, 1):
+        if not (doc.originals or doc.copies or doc.show):
+            ctx.problems.append(Problem(
+                doc.locations["name"], f"dossier[{i}]", "does not say how many papers to bring",
+                "add originals: 1 (bản chính) and/or copies: 1 (bản sao), or show: true for a paper only shown at the desk",
+            ))
+        if doc.form and not _is_web_address(doc.form):
+            path = resolve_asset(docs, procedure.src, doc.form)
+            if path is None:
+                ctx.problems.append(Problem(doc.locations["form"], f"dossier[{i}].form", f"no file {quoted(doc.form)} next to this page", "give the form's web address (https://…) or put the file in content/ and give its path relative to this page"))
+            else:
+                doc = replace(doc, form_path=path)
+        dossier.append(doc)
+    steps = tuple(Step(text=s) if isinstance(s, str) else s for s in procedure.steps)
+    return replace(procedure, dossier=tuple(dossier), steps=steps)
+
+
+def load_procedures(docs: Path, root: Path) -> tuple[list[Procedure], list[Problem]]:
+    procedures, problems = [], []
+    for file in markdown_files(docs, PROCEDURES_DIR):
+        shown = shown_path(file, root)
+        if file.relative_to(docs).as_posix() == f"{PROCEDURES_DIR}/index.md":
+            problems.append(Problem(Location(shown, 1, 1), "", "content/thu-tuc/index.md is generated; this file would hide it", "rename or remove it"))
+            continue
+        node, _, found = load_front_matter(file, shown)
+        problems += found
+        if node is None:
+            continue
+        ctx = Context(shown)
+        procedure = PROCEDURE.check(node, "", ctx)
+        if procedure is not INVALID:
+            procedure = replace(procedure, src=file.relative_to(docs).as_posix(), slug=urls.slugify(file.stem), path=shown)
+            procedures.append(_check(procedure, docs, ctx))
+        problems += ctx.problems
+    first: dict[str, Procedure] = {}
+    for procedure in procedures:
+        other = first.setdefault(procedure.code, procedure)
+        if other is not procedure:
+            problems.append(Problem(procedure.locations["code"], "code", f"procedure {procedure.code} is also described in {other.path}", "describe each procedure in one file"))
+    return sorted(procedures, key=lambda p: (p.field, p.name, p.code)), problems
