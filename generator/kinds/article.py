@@ -10,6 +10,7 @@ from .. import urls
 from ..dates import TIMEZONE
 from ..errors import Location, Problem
 from ..frontmatter import load_front_matter
+from ..load import load_yaml_file
 from ..refs import ProcedureRef, ProcedureRefType, TaskRef, TaskRefType
 from ..schema import INVALID, Choice, Context, DateTime, Field, Flag, ListOf, Record, Text, quoted
 from ..vocab import NEWS_AREAS
@@ -105,6 +106,28 @@ def markdown_files(docs: Path, folder: str) -> list[Path]:
 
 def shown_path(file: Path, root: Path) -> str:
     return file.relative_to(root).as_posix() if file.is_relative_to(root) else str(file)
+
+
+def checked_files(files, root: Path, record, problems: list, data: bool = False):
+    """Each file (front matter, or a YAML data file if `data`) checked against `record`.
+
+    Yields (file, item with its slug and path, node, ctx) for each valid item; the caller
+    may add problems to ctx, which join `problems` when the caller moves on.
+    """
+    for file in files:
+        shown = shown_path(file, root)
+        if data:
+            node, found = load_yaml_file(file, shown)
+        else:
+            node, _, found = load_front_matter(file, shown)
+        problems += found
+        if node is None:
+            continue
+        ctx = Context(shown)
+        item = record.check(node, "", ctx)
+        if item is not INVALID:
+            yield file, replace(item, slug=urls.slugify(file.stem), path=shown), node, ctx
+        problems += ctx.problems
 
 
 def load_articles(docs: Path, root: Path) -> tuple[list[Article], list[Problem]]:

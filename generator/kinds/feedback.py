@@ -8,16 +8,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import urls
 from ..errors import Problem
-from ..load import load_yaml_file
 from ..refs import ProcedureRef, ProcedureRefType
-from ..schema import INVALID, Choice, Context, Date, Field, Flag, Record, Text
+from ..schema import Choice, Date, Field, Flag, Record, Text
 from ..vocab import TOPICS
-from .article import shown_path
+from .article import checked_files
 
 FEEDBACK_DIR = "phan-anh"
 # Characters that could start markup where a theme prints a page title without escaping it.
@@ -82,22 +81,10 @@ FEEDBACK = Record([
 def load_feedback(docs: Path, root: Path) -> tuple[list[Feedback], list[Problem]]:
     base = docs / FEEDBACK_DIR
     items, problems = [], []
-    for file in sorted(base.glob("*.yml")) if base.is_dir() else []:
-        shown = shown_path(file, root)
-        node, found = load_yaml_file(file, shown)
-        problems += found
-        if node is None:
-            continue
-        ctx = Context(shown)
-        item = FEEDBACK.check(node, "", ctx)
-        if item is not INVALID:
-            item = replace(item, slug=urls.slugify(file.stem), path=shown)
-            if item.answer and item.answer.date < item.received:
-                ctx.problems.append(Problem(
-                    item.answer.locations["date"], "answer.date", f"is before the feedback was received ({item.received:%d/%m/%Y})", "check both dates",
-                ))
-            items.append(item)
-        problems += ctx.problems
+    for _, item, _, ctx in checked_files(sorted(base.glob("*.yml")) if base.is_dir() else [], root, FEEDBACK, problems, data=True):
+        if item.answer and item.answer.date < item.received:
+            ctx.problems.append(Problem(
+                item.answer.locations["date"], "answer.date", f"is before the feedback was received ({item.received:%d/%m/%Y})", "check both dates",
+            ))
+        items.append(item)
     return sorted(items, key=lambda f: (f.received, f.slug), reverse=True), problems
-
-

@@ -15,11 +15,10 @@ from pathlib import Path
 import yaml
 
 from .. import urls
-from ..errors import Location, Problem
-from ..load import load_yaml_file
+from ..errors import Problem
 from ..schema import INVALID, Choice, Context, Date, Either, Field, Flag, ListOf, Record, Text, quoted
 from ..vocab import TOPICS
-from .article import shown_path
+from .article import checked_files
 
 HOTLINES_DIR = "duong-day-nong"
 LEVELS = {"quoc_gia": "Trung ương", "tinh": "Cấp tỉnh", "huyen": "Cấp huyện", "xa": "Cấp xã"}
@@ -295,19 +294,9 @@ def _check(hotline: Hotline, node: yaml.Node, ctx: Context) -> None:
 def load_hotlines(docs: Path, root: Path) -> tuple[list[Hotline], list[Problem]]:
     base = docs / HOTLINES_DIR
     hotlines, problems = [], []
-    for file in sorted(base.glob("*.yml")) if base.is_dir() else []:
-        shown = shown_path(file, root)
-        node, found = load_yaml_file(file, shown)
-        problems += found
-        if node is None:
-            continue
-        ctx = Context(shown)
-        hotline = HOTLINE.check(node, "", ctx)
-        if hotline is not INVALID:
-            hotline = replace(hotline, slug=urls.slugify(file.stem), path=shown)
-            _check(hotline, node, ctx)
-            hotlines.append(hotline)
-        problems += ctx.problems
+    for _, hotline, node, ctx in checked_files(sorted(base.glob("*.yml")) if base.is_dir() else [], root, HOTLINE, problems, data=True):
+        _check(hotline, node, ctx)
+        hotlines.append(hotline)
     pinned = [h for h in hotlines if h.pinned]
     for extra in pinned[MAX_PINNED:]:
         problems.append(Problem(

@@ -14,10 +14,9 @@ import yaml
 
 from .. import urls
 from ..errors import Location, Problem
-from ..frontmatter import load_front_matter
 from ..refs import ProcedureCode
 from ..schema import INVALID, Choice, Context, Date, Either, Field, Flag, Integer, ListOf, Record, Text, TextOrList, quoted
-from .article import markdown_files, resolve_asset, shown_path
+from .article import checked_files, markdown_files, resolve_asset, shown_path
 
 PROCEDURES_DIR = "thu-tuc"
 
@@ -252,21 +251,13 @@ def _check(procedure: Procedure, docs: Path, ctx: Context) -> Procedure:
 
 def load_procedures(docs: Path, root: Path) -> tuple[list[Procedure], list[Problem]]:
     procedures, problems = [], []
-    for file in markdown_files(docs, PROCEDURES_DIR):
-        shown = shown_path(file, root)
-        if file.relative_to(docs).as_posix() == f"{PROCEDURES_DIR}/index.md":
-            problems.append(Problem(Location(shown, 1, 1), "", "content/thu-tuc/index.md is generated; this file would hide it", "rename or remove it"))
-            continue
-        node, _, found = load_front_matter(file, shown)
-        problems += found
-        if node is None:
-            continue
-        ctx = Context(shown)
-        procedure = PROCEDURE.check(node, "", ctx)
-        if procedure is not INVALID:
-            procedure = replace(procedure, src=file.relative_to(docs).as_posix(), slug=urls.slugify(file.stem), path=shown)
-            procedures.append(_check(procedure, docs, ctx))
-        problems += ctx.problems
+    files = markdown_files(docs, PROCEDURES_DIR)
+    index = docs / PROCEDURES_DIR / "index.md"
+    if index in files:
+        files.remove(index)
+        problems.append(Problem(Location(shown_path(index, root), 1, 1), "", "content/thu-tuc/index.md is generated; this file would hide it", "rename or remove it"))
+    for file, procedure, _, ctx in checked_files(files, root, PROCEDURE, problems):
+        procedures.append(_check(replace(procedure, src=file.relative_to(docs).as_posix()), docs, ctx))
     first: dict[str, Procedure] = {}
     for procedure in procedures:
         other = first.setdefault(procedure.code, procedure)
