@@ -1,12 +1,13 @@
 # Two commands for a fresh machine with Python 3.11, git and make:
 #   make site   create .venv, install the pinned dependencies, build the demo portal into site/
-#   make test   the whole test suite
+#   make test   the whole test suite, browser tests included
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
+AXE := tests/browser/node_modules/axe-core/axe.min.js
 
-.PHONY: site test check serve clean
+.PHONY: site test check serve clean browser
 
 $(INSTALLED): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -16,7 +17,18 @@ $(INSTALLED): pyproject.toml constraints.txt
 site: $(INSTALLED)
 	$(BIN)/cchc build
 
-test: $(INSTALLED)
+# The browser tests use Debian's Chromium and axe-core from npm. As root, install what is
+# missing; otherwise say what to install (the tests then skip, and fail under CI=true).
+browser:
+	@if ! command -v chromium >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "note: install Debian's chromium for the browser tests (sudo apt-get install chromium)"; fi; fi
+	@if ! command -v npm >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; \
+	  else echo "note: install Node.js and npm for the accessibility tests"; fi; fi
+	@if [ ! -f $(AXE) ] && command -v npm >/dev/null 2>&1; then npm ci --prefix tests/browser --no-audit --no-fund --silent; fi
+
+test: $(INSTALLED) browser
 	$(BIN)/python -m pytest
 
 check: $(INSTALLED)
@@ -26,4 +38,4 @@ serve: $(INSTALLED)
 	$(BIN)/cchc serve
 
 clean:
-	rm -rf site .site-build-* .site-previous-* .pytest_cache
+	rm -rf site .site-build-* .site-previous-* .pytest_cache test-artifacts

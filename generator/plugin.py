@@ -18,13 +18,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from . import dates, pages, services, urls
+from . import dates, pages, search, services, urls
 from .content import is_data_file, load_corpus
 from .errors import ContentError
 
 
 class CchcConfig(Config):
     plans_dir = opt.Type(str, default="plans")
+    search = opt.Type(bool, default=True)  # build the Pagefind index after the site
 
 
 class CchcPlugin(BasePlugin[CchcConfig]):
@@ -87,6 +88,10 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         if src in self.site.head:
             return self.site.head[src] + "\n" + markdown + "\n\n" + self.site.foot[src]
         return markdown
+
+    def on_post_build(self, config):
+        if self.config.search:
+            search.build_index(Path(config.site_dir))
 
     def on_serve(self, server, config, builder):
         if self.plans_dir.is_dir():
