@@ -245,3 +245,33 @@ def test_phone_screens_are_usable(browser, base_url):
     box = table.bounding_box()
     assert box["width"] <= 360
     context.close()
+
+
+def test_keyboard_reaches_the_hotline_call_button(browser, base_url):
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(base_url + "/tin-tuc/")
+    assert tab_until(page, "document.activeElement.matches('.cchc-hotline-block a[href^=\"tel:\"]')", limit=400)
+    context.close()
+
+
+def test_phone_hotline_button_and_procedure_checklist(browser, base_url):
+    """One-tap call buttons at least 44 px tall; the checklist's boxes usable; screenshots kept."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    context = browser.new_context(viewport=PHONE, device_scale_factor=1)
+    page = context.new_page()
+    page.goto(base_url + "/thu-tuc/dang-ky-khai-sinh/")
+    checklist = page.locator(".cchc-checklist").first
+    checklist.scroll_into_view_if_needed()
+    page.screenshot(path=str(ARTIFACTS / "phone-procedure-checklist.png"))
+    box = page.locator(".cchc-checklist input[type=checkbox]").first
+    box.check()
+    assert box.is_checked()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    call = page.locator('.cchc-hotline-block a[href^="tel:"]').first
+    call.scroll_into_view_if_needed()
+    page.screenshot(path=str(ARTIFACTS / "phone-hotline-call-button.png"))
+    size = call.bounding_box()
+    assert size["height"] >= 44 and size["width"] >= 44
+    assert re.fullmatch(r"tel:(\+84\d{9,10}|1[89]00\d{4,6})", call.get_attribute("href"))
+    context.close()
