@@ -33,7 +33,8 @@ class Corpus:
         return (
             f"{n(len(self.plans), 'plan')}, {n(len(self.articles), 'article')}, "
             f"{n(len(self.series), 'programme series', 'programme series')} with {n(len(self.episodes), 'episode')}, "
-            f"{n(len(self.activities), 'activity', 'activities')}"
+            f"{n(len(self.activities), 'activity', 'activities')}, {n(len(self.procedures), 'procedure')}, "
+            f"{n(len(self.hotlines), 'hotline')}, {n(len(self.feedback), 'feedback item')}"
         )
 
 
