@@ -5,6 +5,7 @@ import datetime as dt
 from dataclasses import dataclass
 from itertools import groupby
 
+from .delivery import Period, periods
 from .kinds.plan import LEVELS, Plan
 from .urls import slugify
 
@@ -126,50 +127,34 @@ def deliveries(items, series, episodes) -> dict:
 
 # --- programme archives -----------------------------------------------------------------------
 
-_UNIT_MONTHS = {"month": 1, "quarter": 3, "half": 6, "year": 12}
-
-
 @dataclass(frozen=True)
 class Slot:
-    """One period of a series' cadence (a month, for a monthly series) in one year."""
+    """One period of a series' cadence (a month, for a monthly series) and its episodes."""
 
-    start: dt.date
-    end: dt.date
-    unit: str
+    period: Period
     episodes: tuple
     expected: int
     state: str  # aired | missing | upcoming
 
     @property
     def label(self) -> str:
-        s = self.start
-        return {
-            "month": f"Tháng {s.month}/{s.year}",
-            "quarter": f"Quý {('I', 'II', 'III', 'IV')[(s.month - 1) // 3]}/{s.year}",
-            "half": f"6 tháng {'đầu' if s.month == 1 else 'cuối'} năm {s.year}",
-            "year": f"Năm {s.year}",
-        }[self.unit]
+        return self.period.label[:1].upper() + self.period.label[1:]
 
 
 def series_year(series, episodes, year: int, today: dt.date) -> list[Slot]:
-    """Every period of the cadence in `year` within the series' period, with its episodes."""
-    unit = series.cadence.recurring.unit
-    step = _UNIT_MONTHS.get(unit, 1)  # weekly series are shown month by month
-    unit = unit if unit in _UNIT_MONTHS else "month"
-    expected = (series.cadence.count or 1) if unit == series.cadence.recurring.unit else 1
+    """Every period of the cadence in `year` within the series' period, with its episodes.
+    Weekly series are shown month by month."""
+    cadence = series.cadence.recurring.unit
+    expected = (series.cadence.count or 1) if cadence != "week" else 1
     first, last = series.period.span()
     slots = []
-    for month in range(1, 13, step):
-        start = dt.date(year, month, 1)
-        end = dt.date(year + (month + step > 12), (month + step - 1) % 12 + 1, 1) - dt.timedelta(days=1)
-        if end < first or start > last:
-            continue
-        aired = tuple(e for e in episodes if start <= e.date.date() <= end)
+    for period in periods(cadence, max(first, dt.date(year, 1, 1)), min(last, dt.date(year, 12, 31))):
+        aired = tuple(e for e in episodes if period.contains(e.date.date()))
         if len(aired) >= expected:
             state = "aired"
-        elif end >= today:
+        elif period.end >= today:
             state = "upcoming"  # the period is not over yet: nothing is missing so far
         else:
             state = "missing"
-        slots.append(Slot(start, end, unit, aired, expected, state))
+        slots.append(Slot(period, aired, expected, state))
     return slots

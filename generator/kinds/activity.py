@@ -9,10 +9,9 @@ from pathlib import Path
 from .. import urls
 from ..dates import TIMEZONE
 from ..errors import Location, Problem
-from ..frontmatter import load_front_matter
 from ..refs import TaskRef, TaskRefType
-from ..schema import INVALID, Choice, Context, DateTime, Field, Flag, Integer, ListOf, Record, Text, quoted
-from .article import Image, markdown_files, resolve_asset, shown_path
+from ..schema import Choice, Context, DateTime, Field, Flag, Integer, ListOf, Record, Text, quoted
+from .common import IMAGE, Image, checked_files, markdown_files, resolve_asset
 
 ACTIVITY_DIR = "hoat-dong"
 ACTIVITY_KINDS = {
@@ -65,8 +64,6 @@ class Activity:
         return (drafts or not self.draft) and self.date.date() <= today
 
 
-_photo = Record([Field("src", Text(), required=True), Field("alt", Text(), required=True)], Image)
-
 ACTIVITY = Record([
     Field("title", Text(), required=True),
     Field("kind", Choice(*ACTIVITY_KINDS), required=True),
@@ -77,7 +74,7 @@ ACTIVITY = Record([
     Field("organiser", Text()),
     Field("participants", Integer(minimum=0)),
     Field("outputs", ListOf(Text()), default=()),
-    Field("photos", ListOf(_photo), default=()),
+    Field("photos", ListOf(IMAGE), default=()),
     Field("links", ListOf(Record([Field("title", Text(), required=True), Field("url", Text(), required=True)], Link)), default=()),
     Field("delivers", ListOf(TaskRefType()), default=()),
     Field("draft", Flag(), default=False),
@@ -100,16 +97,6 @@ def _check_photos(activity: Activity, docs: Path, ctx: Context) -> Activity:
 
 def load_activities(docs: Path, root: Path) -> tuple[list[Activity], list[Problem]]:
     activities, problems = [], []
-    for file in markdown_files(docs, ACTIVITY_DIR):
-        shown = shown_path(file, root)
-        node, _, found = load_front_matter(file, shown)
-        problems += found
-        if node is None:
-            continue
-        ctx = Context(shown)
-        activity = ACTIVITY.check(node, "", ctx)
-        if activity is not INVALID:
-            activity = replace(activity, src=file.relative_to(docs).as_posix(), slug=urls.slugify(file.stem), path=shown)
-            activities.append(_check_photos(activity, docs, ctx))
-        problems += ctx.problems
+    for file, activity, _, ctx in checked_files(markdown_files(docs, ACTIVITY_DIR), root, ACTIVITY, problems):
+        activities.append(_check_photos(replace(activity, src=file.relative_to(docs).as_posix()), docs, ctx))
     return activities, problems

@@ -16,7 +16,7 @@ from ..errors import Problem
 from ..refs import ProcedureRef, ProcedureRefType
 from ..schema import Choice, Date, Field, Flag, Record, Text
 from ..vocab import TOPICS
-from .article import checked_files
+from .common import checked_files
 
 FEEDBACK_DIR = "phan-anh"
 # Characters that could start markup where a theme prints a page title without escaping it.

@@ -18,7 +18,7 @@ from .. import urls
 from ..errors import Problem
 from ..schema import INVALID, Choice, Context, Date, Either, Field, Flag, ListOf, Record, Text, quoted
 from ..vocab import TOPICS
-from .article import checked_files
+from .common import checked_files
 
 HOTLINES_DIR = "duong-day-nong"
 LEVELS = {"quoc_gia": "Trung ương", "tinh": "Cấp tỉnh", "huyen": "Cấp huyện", "xa": "Cấp xã"}

@@ -16,7 +16,7 @@ from .. import urls
 from ..errors import Location, Problem
 from ..refs import ProcedureCode
 from ..schema import INVALID, Choice, Context, Date, Either, Field, Flag, Integer, ListOf, Record, Text, TextOrList, quoted
-from .article import checked_files, markdown_files, resolve_asset, shown_path
+from .common import checked_files, markdown_files, resolve_asset, shown_path
 
 PROCEDURES_DIR = "thu-tuc"
 

@@ -13,13 +13,11 @@ from pathlib import Path, PurePosixPath
 from .. import urls
 from ..dates import TIMEZONE
 from ..errors import Location, Problem
-from ..frontmatter import load_front_matter
-from ..load import load_yaml_file
 from ..refs import TaskRef, TaskRefType
-from ..schema import INVALID, Choice, Context, DateTime, Field, Flag, Record, Text, quoted
+from ..schema import Choice, Context, DateTime, Field, Flag, Record, Text, quoted
 from ..timeframe import Timeframe, TimeframeType
 from ..vocab import CHANNELS
-from .article import Image, check_image, markdown_files, resolve_asset, shown_path
+from .common import IMAGE, Image, check_image, checked_files, markdown_files, resolve_asset, shown_path
 
 SERIES_DIR = "chuong-trinh"
 SERIES_FILE = "series.yml"
@@ -110,7 +108,7 @@ EPISODE = Record([
     Field("video", Text()),
     Field("link", Text()),
     Field("duration", Text()),
-    Field("image", Record([Field("src", Text(), required=True), Field("alt", Text(), required=True)], Image)),
+    Field("image", IMAGE),
     Field("draft", Flag(), default=False),
     Field("sample", Flag(), default=False),
 ], Episode, locate=True)
@@ -158,35 +156,19 @@ def load_series(docs: Path, root: Path) -> tuple[list[Series], list[Episode], li
     folders = sorted(p for p in base.iterdir() if p.is_dir()) if base.is_dir() else []
     for folder in folders:
         definition = folder / SERIES_FILE
-        shown = shown_path(definition, root)
         if not definition.is_file():
             if markdown_files(folder, "."):
                 problems.append(Problem(Location(shown_path(folder, root), 1, 1), "", f"episodes without a {SERIES_FILE}", f"add {SERIES_FILE} to the folder (see README.md)"))
             continue
-        node, found = load_yaml_file(definition, shown)
-        problems += found
-        if node is None:
-            continue
-        ctx = Context(shown)
-        series = SERIES.check(node, "", ctx)
-        if series is not INVALID:
-            series = replace(series, slug=urls.slugify(folder.name), path=shown)
+        series = None
+        for _, series, _, ctx in checked_files([definition], root, SERIES, problems, data=True):
+            series = replace(series, slug=urls.slugify(folder.name))  # named by its folder
             _check_series(series, ctx)
             all_series.append(series)
-        problems += ctx.problems
-        for file in markdown_files(folder, "."):
-            eshown = shown_path(file, root)
-            enode, _, found = load_front_matter(file, eshown)
-            problems += found
-            if enode is None:
-                continue
-            ectx = Context(eshown)
-            episode = EPISODE.check(enode, "", ectx)
-            if episode is not INVALID and series is not INVALID:
-                episode = replace(episode, series=series.slug, src=file.relative_to(docs).as_posix(), slug=urls.slugify(file.stem), path=eshown)
-                episode = check_image(_attach_media(episode, docs, ectx), docs, ectx)
-                episodes.append(episode)
-            problems += ectx.problems
+        for file, episode, _, ctx in checked_files(markdown_files(folder, "."), root, EPISODE, problems):
+            if series is not None:
+                episode = replace(episode, series=series.slug, src=file.relative_to(docs).as_posix())
+                episodes.append(check_image(_attach_media(episode, docs, ctx), docs, ctx))
     return all_series, episodes, problems
 
 

@@ -1,0 +1,74 @@
+"""What every content kind needs to read its files: finding them, checking each against
+its record, resolving files (images, recordings) referenced from a page."""
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from .. import urls
+from ..errors import Location, Problem
+from ..frontmatter import load_front_matter
+from ..load import load_yaml_file
+from ..schema import INVALID, Context, Field, Record, Text, quoted
+
+
+@dataclass(frozen=True)
+class Image:
+    src: str  # as written, relative to the Markdown file
+    alt: str
+    site_path: str = ""  # resolved, relative to the docs dir
+
+
+IMAGE = Record([Field("src", Text(), required=True), Field("alt", Text(), required=True)], Image)
+
+
+def resolve_asset(docs: Path, src_uri: str, relative: str) -> str | None:
+    """The docs-relative path of a file referenced relative to a Markdown file, if it exists."""
+    if "://" in relative or relative.startswith("/"):
+        return None
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), relative))
+    return target if not target.startswith("..") and (docs / target).is_file() else None
+
+
+def check_image(item, docs: Path, ctx: Context):
+    """Point the item's image at its file in the docs dir, or report that it is missing."""
+    if item.image is None:
+        return item
+    site_path = resolve_asset(docs, item.src, item.image.src)
+    if site_path is None:
+        where = item.locations.get("image", Location(item.path, 1, 1))
+        ctx.problems.append(Problem(where, "image.src", f"no file {quoted(item.image.src)} next to this page", "put the image in content/ and give its path relative to this file"))
+        return item
+    return replace(item, image=replace(item.image, site_path=site_path))
+
+
+def markdown_files(docs: Path, folder: str) -> list[Path]:
+    base = docs / folder
+    return sorted(base.rglob("*.md")) if base.is_dir() else []
+
+
+def shown_path(file: Path, root: Path) -> str:
+    return file.relative_to(root).as_posix() if file.is_relative_to(root) else str(file)
+
+
+def checked_files(files, root: Path, record, problems: list, data: bool = False):
+    """Each file (front matter, or a YAML data file if `data`) checked against `record`.
+
+    Yields (file, item with its slug and path, node, ctx) for each valid item; the caller
+    may add problems to ctx, which join `problems` when the caller moves on.
+    """
+    for file in files:
+        shown = shown_path(file, root)
+        if data:
+            node, found = load_yaml_file(file, shown)
+        else:
+            node, _, found = load_front_matter(file, shown)
+        problems += found
+        if node is None:
+            continue
+        ctx = Context(shown)
+        item = record.check(node, "", ctx)
+        if item is not INVALID:
+            yield file, replace(item, slug=urls.slugify(file.stem), path=shown), node, ctx
+        problems += ctx.problems
