@@ -18,7 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from . import dates, pages, search, services, urls
+from . import dates, images, pages, search, services, urls
 from .content import is_data_file, load_corpus
 from .errors import ContentError
 
@@ -62,6 +62,8 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         self.corpus = corpus
         self.site = site = pages.build_site(corpus, self.today, config.site_url, drafts=self.serving)
         for file in list(files):
+            if file.abs_src_path and images.needs_resize(Path(file.abs_src_path)):
+                file.content_bytes = images.resized(Path(file.abs_src_path))  # content/ keeps the original
             if file.src_uri in site.hidden or is_data_file(file.src_uri):
                 files.remove(file)
             elif file.src_uri in site.moved:

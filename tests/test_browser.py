@@ -198,8 +198,8 @@ def test_article_pages_are_light_on_first_and_second_visit(browser, base_url):
 
 def test_images_are_lazy_and_described(page, base_url):
     page.goto(base_url + "/tin-tuc/2021/03/ket-qua-cchc-2020/")
-    images = page.eval_on_selector_all("article img", "els => els.map(i => [i.loading, i.alt])")
-    assert images and all(loading == "lazy" and alt for loading, alt in images)
+    images = page.eval_on_selector_all("article img", "els => els.map(i => [i.loading, i.alt, i.getAttribute('width'), i.getAttribute('height')])")
+    assert images and all(loading == "lazy" and alt and width and height for loading, alt, width, height in images)
 
 
 def tab_until(page, predicate, limit=60) -> bool:

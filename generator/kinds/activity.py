@@ -89,7 +89,7 @@ def _check_photos(activity: Activity, docs: Path, ctx: Context) -> Activity:
         if site_path is None:
             where = activity.locations.get("photos", Location(activity.path, 1, 1))
             ctx.problems.append(Problem(where, f"photos[{i}].src", f"no file {quoted(photo.src)} next to this page", "put the photo in content/ and give its path relative to this file"))
-        photos.append(replace(photo, site_path=site_path or ""))
+        photos.append(photo.placed(docs, site_path) if site_path else photo)
     if activity.end and activity.end < activity.date:
         ctx.problems.append(Problem(activity.locations["end"], "end", "ends before it starts", "check `date` and `end`"))
     return replace(activity, photos=tuple(photos))

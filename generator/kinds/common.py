@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .. import urls
+from ..images import display_size
 from ..errors import Location, Problem
 from ..frontmatter import load_front_matter
 from ..load import load_yaml_file
@@ -18,6 +19,13 @@ class Image:
     src: str  # as written, relative to the Markdown file
     alt: str
     site_path: str = ""  # resolved, relative to the docs dir
+    width: int | None = None  # as served (see images.py)
+    height: int | None = None
+
+    def placed(self, docs: Path, site_path: str) -> "Image":
+        """The image pointed at its file, with the size it is served at."""
+        size = display_size(docs / site_path) or (None, None)
+        return replace(self, site_path=site_path, width=size[0], height=size[1])
 
 
 IMAGE = Record([Field("src", Text(), required=True), Field("alt", Text(), required=True)], Image)
@@ -40,7 +48,7 @@ def check_image(item, docs: Path, ctx: Context):
         where = item.locations.get("image", Location(item.path, 1, 1))
         ctx.problems.append(Problem(where, "image.src", f"no file {quoted(item.image.src)} next to this page", "put the image in content/ and give its path relative to this file"))
         return item
-    return replace(item, image=replace(item.image, site_path=site_path))
+    return replace(item, image=item.image.placed(docs, site_path))
 
 
 def markdown_files(docs: Path, folder: str) -> list[Path]:
