@@ -93,7 +93,10 @@ class CchcPlugin(BasePlugin[CchcConfig]):
 
     def on_post_build(self, config):
         if self.config.search:
-            search.build_index(Path(config.site_dir))
+            try:
+                search.build_index(Path(config.site_dir))
+            except search.SearchIndexError as err:
+                raise PluginError(str(err)) from None
 
     def on_serve(self, server, config, builder):
         if self.plans_dir.is_dir():
