@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest

@@ -1,7 +1,6 @@
 """The cchc command and MkDocs itself, run as an officer or CI would."""
 from __future__ import annotations
 
-import filecmp
 import os
 import subprocess
 import sys

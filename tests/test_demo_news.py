@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import posixpath
 import re
 from urllib.parse import urlsplit
 from xml.etree import ElementTree

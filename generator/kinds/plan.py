@@ -252,10 +252,6 @@ class Plan:
         )
 
     @property
-    def tasks_in_appendix(self) -> bool:
-        return self.appendix is not None
-
-    @property
     def span(self) -> tuple[dt.date | None, dt.date | None]:
         return self.period.span()
 
