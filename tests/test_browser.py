@@ -217,7 +217,14 @@ def test_keyboard_reaches_search_and_menu_on_a_phone(browser, base_url):
     page.keyboard.press("Enter")
     assert page.evaluate("document.getElementById('__drawer').checked")
     assert page.get_attribute("[data-cchc-menu]", "aria-expanded") == "true"
-    page.keyboard.press("Enter")
+    assert tab_until(page, "document.activeElement.closest('.md-sidebar--primary') !== null", limit=10)  # menu links
+    page.keyboard.press("Escape")
+    assert not page.evaluate("document.getElementById('__drawer').checked")
+    page.goto(base_url + "/ke-hoach/")
+    # With the menu closed, Tab never lands on its off-screen links.
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.closest('.md-sidebar--primary') === null")
     page.goto(base_url + "/ke-hoach/")
     assert tab_until(page, "document.activeElement.id === 'cchc-search-input'")
     page.keyboard.type("duong day nong")

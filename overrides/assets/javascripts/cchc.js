@@ -10,12 +10,25 @@
   var menu = document.querySelector("[data-cchc-menu]");
   var drawer = document.getElementById("__drawer");
   if (menu && drawer) {
+    // While the drawer is closed on a narrow screen its links are off-screen: keep them out
+    // of the Tab order so keyboard focus never disappears.
+    var sidebar = document.querySelector(".md-sidebar--primary");
+    var narrow = window.matchMedia("(max-width: 76.2344em)");
+    var sync = function () {
+      menu.setAttribute("aria-expanded", String(drawer.checked));
+      if (sidebar) sidebar.inert = narrow.matches && !drawer.checked;
+    };
     menu.addEventListener("click", function () {
       drawer.checked = !drawer.checked;
       drawer.dispatchEvent(new Event("change"));
-      menu.setAttribute("aria-expanded", String(drawer.checked));
+      sync();
     });
-    drawer.addEventListener("change", function () { menu.setAttribute("aria-expanded", String(drawer.checked)); });
+    drawer.addEventListener("change", sync);
+    narrow.addEventListener("change", sync);
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && drawer.checked) { drawer.checked = false; sync(); menu.focus(); }
+    });
+    sync();
   }
   if (!box) return;
 
