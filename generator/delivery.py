@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from .timeframe import Timeframe
+from .timeframe import Point, Timeframe
 
 DUE_SOON_DAYS = 30
 STATUSES = {
@@ -39,13 +39,8 @@ class Period:
 
     @property
     def label(self) -> str:
-        s = self.start
-        return {
-            "month": f"tháng {s.month}/{s.year}",
-            "quarter": f"quý {('I', 'II', 'III', 'IV')[(s.month - 1) // 3]}/{s.year}",
-            "half": f"6 tháng {'đầu' if s.month == 1 else 'cuối'} năm {s.year}",
-            "year": f"năm {s.year}",
-        }[self.unit]
+        """"tháng 7/2021", "quý III/2022": worded as timeframes are."""
+        return Point(self.unit, self.start, self.end).describe()
 
     @property
     def slug(self) -> str:
