@@ -15,14 +15,22 @@ from pathlib import Path
 
 from . import dates
 from .errors import ContentError
-from .content import load_corpus
+from .pages import assemble
 
 _QUIET = {"NO_MKDOCS_2_WARNING": "1"}  # Material's banner about MkDocs 2 is noise for officers
+CHECK_SITE_URL = "https://cchc.invalid/"  # `check` writes nothing, so no address of the portal is needed
+STAGING_PREFIXES = (".site-build-", ".site-previous-")
 
 
 def check(args) -> int:
     root = Path.cwd()
-    corpus, problems = load_corpus(root, root / args.plans, root / args.content)
+    try:
+        today = dates.build_date()
+    except dates.BuildDateError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    # Drafts too: they are checked like everything else, and previewed with `serve`.
+    corpus, _, problems = assemble(root, root / args.plans, root / args.content, today, CHECK_SITE_URL, drafts=True)
     if problems:
         print(ContentError(problems).report(), file=sys.stderr)
         return 1
@@ -42,9 +50,9 @@ def build(args) -> int:
         print(f"error: {err}", file=sys.stderr)
         return 2
     target = Path(args.site_dir).resolve()
-    staging = target.parent / f".site-build-{os.getpid()}"
-    previous = target.parent / f".site-previous-{os.getpid()}"
-    shutil.rmtree(staging, ignore_errors=True)
+    _clean_stale_staging(target.parent)
+    staging = target.parent / f"{STAGING_PREFIXES[0]}{os.getpid()}"
+    previous = target.parent / f"{STAGING_PREFIXES[1]}{os.getpid()}"
     command = ["build", "--clean", "-f", args.config, "-d", str(staging)] + (["--strict"] if args.strict else [])
     if _mkdocs(*command) != 0:
         shutil.rmtree(staging, ignore_errors=True)
@@ -57,6 +65,25 @@ def build(args) -> int:
     shutil.rmtree(previous, ignore_errors=True)
     print(f"Site built into {target.name}/ (build date {dates.build_date().isoformat()}).")
     return 0
+
+
+def _clean_stale_staging(folder: Path) -> None:
+    """Remove what a build killed midway left behind (its process is gone)."""
+    for path in folder.iterdir() if folder.is_dir() else ():
+        prefix = next((p for p in STAGING_PREFIXES if path.name.startswith(p)), None)
+        pid = path.name[len(prefix):] if prefix else ""
+        if pid.isascii() and pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(path, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def serve(args) -> int:

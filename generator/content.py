@@ -1,30 +1,39 @@
-"""Load every kind of content, then check what refers across files."""
+"""Load every kind of content through the kind registry, then check what crosses files:
+references between files, and one source for every address."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import Problem
-from .kinds.activity import Activity, load_activities
-from .kinds.article import Article, load_articles
-from .kinds.feedback import FEEDBACK_DIR, Feedback, load_feedback
-from .kinds.hotline import HOTLINES_DIR, Hotline, load_hotlines
-from .kinds.plan import Plan, load_plans
-from .kinds.procedure import Procedure, load_procedures
-from .kinds.series import Episode, Series, is_series_data, load_series
+from . import urls
+from .errors import Location, Problem
+from .inventory import Inventory, take_stock
+from .kinds.activity import Activity
+from .kinds.article import Article
+from .kinds.base import Loading
+from .kinds.common import shown_path
+from .kinds.feedback import Feedback
+from .kinds.hotline import Hotline
+from .kinds.plan import Plan
+from .kinds.procedure import Procedure
+from .kinds.registry import KINDS
+from .kinds.series import Episode, Series
 from .refs import check_procedure_refs, check_refs
 
 
 @dataclass(frozen=True)
 class Corpus:
-    plans: list[Plan]
-    articles: list[Article]
-    series: list[Series]
-    episodes: list[Episode]
-    activities: list[Activity]
-    procedures: tuple[Procedure, ...] = ()
-    hotlines: tuple[Hotline, ...] = ()
-    feedback: tuple[Feedback, ...] = ()
+    """The items of every kind in kinds/registry.py, by the kind's name."""
+
+    plans: list[Plan] = field(default_factory=list)
+    articles: list[Article] = field(default_factory=list)
+    series: list[Series] = field(default_factory=list)
+    episodes: list[Episode] = field(default_factory=list)
+    activities: list[Activity] = field(default_factory=list)
+    procedures: list[Procedure] = field(default_factory=list)
+    hotlines: list[Hotline] = field(default_factory=list)
+    feedback: list[Feedback] = field(default_factory=list)
+    inventory: Inventory = field(default_factory=Inventory, compare=False, repr=False)
 
     def counts(self) -> str:
         def n(count, word, plural=None):
@@ -40,30 +49,62 @@ class Corpus:
 
 def load_corpus(root: Path, plans_dir: Path, docs_dir: Path) -> tuple[Corpus, list[Problem]]:
     """Everything the portal is built from, and every problem found in any file."""
-    plans, problems = load_plans(plans_dir, root)
-    articles, found = load_articles(docs_dir, root)
-    problems += found
-    series, episodes, found = load_series(docs_dir, root)
-    problems += found
-    activities, found = load_activities(docs_dir, root)
-    problems += found
-    refs = [(f"delivers[{i}]", ref) for a in articles for i, ref in enumerate(a.delivers, 1)]
-    refs += [("delivers", s.delivers) for s in series if s.delivers]
-    refs += [(f"delivers[{i}]", ref) for a in activities for i, ref in enumerate(a.delivers, 1)]
-    problems += check_refs(refs, plans)
-    procedures, found = load_procedures(docs_dir, root)
-    problems += found
-    hotlines, found = load_hotlines(docs_dir, root)
-    problems += found
-    feedback, found = load_feedback(docs_dir, root)
-    problems += found
-    mentions = [(f"procedures[{i}]", ref) for a in articles for i, ref in enumerate(a.procedures, 1)]
-    mentions += [("procedure", f.procedure) for f in feedback if f.procedure]
-    problems += check_procedure_refs(mentions, procedures)
-    return Corpus(plans, articles, series, episodes, activities, procedures=tuple(procedures), hotlines=tuple(hotlines), feedback=tuple(feedback)), problems
+    stock, problems = take_stock(root, plans_dir, docs_dir)
+    loading = Loading(docs_dir, root)
+    for kind in KINDS:
+        items, found = kind.load(stock.kind_files[kind.name], loading)
+        loading.loaded[kind.name] = items
+        problems += found
+        problems += _check_addresses(kind, items)
+    loaded = loading.loaded
+    problems += _check_references(loaded, stock, root)
+    return Corpus(**loaded, inventory=stock), problems
 
 
-def is_data_file(src_uri: str) -> bool:
-    """YAML files in content/ that are data for the generator, not files to publish."""
-    folder = src_uri.partition("/")[0]
-    return is_series_data(src_uri) or (folder in (HOTLINES_DIR, FEEDBACK_DIR) and src_uri.endswith(".yml"))
+def _check_addresses(kind, items) -> list[Problem]:
+    """No empty slug, and no two files of a kind at one address (both are named)."""
+    problems, first = [], {}
+    for item in items:
+        if not item.slug:
+            problems.append(Problem(Location(item.path, 1, 1), "", "the file name has no letters or digits, so the page would have no address",
+                                    "rename the file with a few words of its title, e.g. hoi-nghi-cchc.md"))
+            continue
+        address = kind.address(item)
+        other = first.setdefault(address, item)
+        if other is not item:
+            problems.append(Problem(Location(item.path, 1, 1), "", f"gets the same address {address} as {other.path}", "rename one of the two files"))
+    return problems
+
+
+def _check_references(loaded: dict, stock: Inventory, root: Path) -> list[Problem]:
+    """References to plan tasks and procedures, checked against what did load; a reference to
+    a file that failed to load points at that file's own errors instead of guessing."""
+    plan_files = {urls.slugify(f.stem): shown_path(f, root) for f in stock.kind_files["plans"]}
+    broken_plans = {slug: path for slug, path in plan_files.items() if slug not in {p.slug for p in loaded["plans"]}}
+    refs = [(f"delivers[{i}]", ref) for a in loaded["articles"] for i, ref in enumerate(a.delivers, 1)]
+    refs += [("delivers", s.delivers) for s in loaded["series"] if s.delivers]
+    refs += [(f"delivers[{i}]", ref) for a in loaded["activities"] for i, ref in enumerate(a.delivers, 1)]
+    problems = check_refs(refs, loaded["plans"], broken_plans)
+    mentions = [(f"procedures[{i}]", ref) for a in loaded["articles"] for i, ref in enumerate(a.procedures, 1)]
+    mentions += [("procedure", f.procedure) for f in loaded["feedback"] if f.procedure]
+    loaded_paths = {p.path for p in loaded["procedures"]}
+    broken_procedures = [shown_path(f, root) for f in stock.kind_files["procedures"] if shown_path(f, root) not in loaded_paths]
+    problems += check_procedure_refs(mentions, loaded["procedures"], broken_procedures)
+    return [Problem(p.where, p.field, p.message, p.hint, follows=True) for p in problems]
+
+
+def check_site(site, stock: Inventory, root: Path, docs: Path) -> list[Problem]:
+    """Officers' plain pages and assets must not land on an address the portal generates
+    or another file publishes (MkDocs would drop one of them without a word)."""
+    owners: dict[str, str] = {urls.dest_of_src(src): "" for src in site.generated}
+    owners.update({urls.dest_of(url): src for src, url in site.moved.items()})
+    problems = []
+    for src in sorted(stock.pages + stock.assets):
+        dest = urls.dest_of_src(src)
+        other = owners.setdefault(dest, src)
+        if other != src:
+            shown = shown_path(docs / src, root)
+            address = "/" + dest.removesuffix("index.html")
+            taken = f"as {shown_path(docs / other, root)}" if other else "as a page the portal makes itself"
+            problems.append(Problem(Location(shown, 1, 1), "", f"gets the same address {address} {taken}", "rename or move this file"))
+    return problems

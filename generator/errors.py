@@ -5,7 +5,7 @@ the field it concerns, what is wrong and, where it helps, how to fix it.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True, order=True)
@@ -24,6 +24,7 @@ class Problem:
     field: str
     message: str
     hint: str = ""
+    follows: bool = field(default=False, compare=False)  # caused by another file's content: listed after every file's own
 
     def __str__(self) -> str:
         text = f"{self.where}: {self.field}: {self.message}" if self.field else f"{self.where}: {self.message}"
@@ -34,7 +35,7 @@ class ContentError(Exception):
     """Raised once, at the end of a stage, carrying every problem found."""
 
     def __init__(self, problems: list[Problem]):
-        self.problems = sorted(problems)
+        self.problems = sorted(problems, key=lambda p: (p.follows, p))
         super().__init__(self.report())
 
     def report(self) -> str:

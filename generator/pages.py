@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from urllib.parse import urlsplit
 
 from . import delivery, derive, exports, services, urls
-from .content import Corpus
+from .content import Corpus, check_site, load_corpus
+from .errors import Problem
 from .render import render
 from .vocab import NEWS_AREAS
 
@@ -27,6 +29,18 @@ class Site:
 
     def page(self, url: str, template: str, **context) -> None:
         self.generated[urls.src_of(url)] = render(template, page=url, **context)
+
+
+def assemble(root: Path, plans_dir: Path, docs: Path, today: dt.date, site_url: str, drafts: bool = False) -> tuple[Corpus, Site | None, list[Problem]]:
+    """Everything `cchc check` and the build check, in one place: every file loaded and
+    checked, then (when the content holds together) the site assembled and its addresses
+    checked. The site is None when there are problems."""
+    corpus, problems = load_corpus(root, plans_dir, docs)
+    if problems:
+        return corpus, None, problems
+    site = build_site(corpus, today, site_url, drafts)
+    problems = check_site(site, corpus.inventory, root, docs)
+    return corpus, (None if problems else site), problems
 
 
 def build_site(corpus: Corpus, today: dt.date, site_url: str, drafts: bool = False) -> Site:

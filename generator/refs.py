@@ -35,13 +35,17 @@ class TaskRefType(Type):
         return TaskRef(plan.strip(), task.strip() or None, ctx.where(node))
 
 
-def check_refs(refs: list[tuple[str, TaskRef]], plans) -> list[Problem]:
-    """Every reference must name an existing plan and, if given, one of its tasks."""
+def check_refs(refs: list[tuple[str, TaskRef]], plans, broken: dict[str, str] | None = None) -> list[Problem]:
+    """Every reference must name an existing plan and, if given, one of its tasks.
+    `broken`: plan slug -> its file, for plans whose file has errors of its own."""
     by_slug = {p.slug: p for p in plans}
+    broken = broken or {}
     problems = []
     for field, ref in refs:
         plan = by_slug.get(ref.plan)
-        if plan is None:
+        if plan is None and ref.plan in broken:
+            problems.append(Problem(ref.where, field, f"plan {quoted(ref.plan)} cannot be read: {broken[ref.plan]} has errors", "fix that file's errors, listed above"))
+        elif plan is None:
             close = difflib.get_close_matches(ref.plan, list(by_slug), n=1)
             hint = f"did you mean {quoted(close[0])}?" if close else "plans are named by their file in plans/, without .yml"
             problems.append(Problem(ref.where, field, f"no plan {quoted(ref.plan)} in plans/", hint))
@@ -92,12 +96,15 @@ class ProcedureRefType(ProcedureCode):
         return code if code is INVALID else ProcedureRef(code, ctx.where(node))
 
 
-def check_procedure_refs(refs: list[tuple[str, ProcedureRef]], procedures) -> list[Problem]:
-    """Every procedure code a page mentions must be one of content/thu-tuc/."""
+def check_procedure_refs(refs: list[tuple[str, ProcedureRef]], procedures, broken: list[str] = ()) -> list[Problem]:
+    """Every procedure code a page mentions must be one of content/thu-tuc/. `broken`: the
+    procedure files with errors of their own (one of them may hold the code)."""
     codes = {p.code: p for p in procedures}
     problems = []
     for field, ref in refs:
-        if ref.code not in codes:
+        if ref.code not in codes and broken:
+            problems.append(Problem(ref.where, field, f"no procedure {quoted(ref.code)} could be read: {', '.join(broken)} {'has' if len(broken) == 1 else 'have'} errors", "fix those errors, listed above; the code may be in one of them"))
+        elif ref.code not in codes:
             close = difflib.get_close_matches(ref.code, list(codes), n=1)
             hint = f"did you mean {quoted(close[0])} ({codes[close[0]].name})?" if close else "a procedure is known by the `code:` in its file in content/thu-tuc/"
             problems.append(Problem(ref.where, field, f"no procedure {quoted(ref.code)} in content/thu-tuc/", hint))

@@ -17,20 +17,14 @@ import sys
 import tempfile
 from pathlib import Path
 
+from .kinds.registry import KINDS
 from .urls import ascii_fold
 
 FOLD_MARKER = "zzdfixzz"
 _PERMALINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>')
 _WORD = re.compile(r"\w+", re.UNICODE)
-_TYPES = (  # address prefix -> type shown and filtered on; first match wins
-    ("tin-tuc/", "Tin tức"),
-    ("thu-tuc/", "Thủ tục"),
-    ("ke-hoach/", "Kế hoạch"),
-    ("duong-day-nong/", "Đường dây nóng"),
-    ("chuong-trinh/", "Chương trình"),
-    ("hoat-dong/", "Hoạt động"),
-    ("phan-anh/", "Phản ánh, kiến nghị"),
-)
+# Address prefix -> the type shown and filtered on, from each kind's listing and label.
+_TYPES = tuple(dict.fromkeys((kind.index.lstrip("/"), kind.label) for kind in KINDS if kind.label))
 _LISTINGS = re.compile(
     r"^(404\.html|tin-tuc/(index\.html|trang/|\d{4}/(index\.html|\d\d/index\.html)|the/|linh-vuc/)|bao-cao/.+/|chuong-trinh/[^/]+/\d{4}/index\.html)"
 )

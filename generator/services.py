@@ -62,6 +62,7 @@ def _procedures(site, procedures, news, feedback, today, site_url) -> None:
     ]
     site.page(urls.PROCEDURES_INDEX, "procedures_index.md.j2", procedures=procedures, filters=filters)
     for procedure in procedures:
+        site.moved[procedure.src] = procedure.url  # named by its slug, whatever the file's folder or spelling
         context = dict(p=procedure, page=procedure.url, today=today)
         site.head[procedure.src] = render("procedure_head.md.j2", **context)
         site.foot[procedure.src] = render(

@@ -131,6 +131,16 @@ def dest_of(url: str) -> str:
     return url.lstrip("/") + "index.html" if url.endswith("/") else url.lstrip("/")
 
 
+def dest_of_src(src_uri: str) -> str:
+    """Where MkDocs writes a docs-dir file: pages as directory URLs, other files as they are."""
+    if not src_uri.endswith(".md"):
+        return src_uri
+    folder, _, name = src_uri.rpartition("/")
+    stem = name[:-3]
+    prefix = f"{folder}/" if folder else ""
+    return f"{prefix}index.html" if stem in ("index", "README") else f"{prefix}{stem}/index.html"
+
+
 def href(target: str, page: str) -> str:
     """A link from the page at URL `page` to URL `target`, relative so the site works under any prefix."""
     base = page if page.endswith("/") else posixpath.dirname(page) + "/"

@@ -1,12 +1,13 @@
 """Front matter of articles and episodes, and references to plan tasks: messages verbatim."""
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from pathlib import Path
 
 import pytest
 
-from generator.content import load_corpus
+from generator.pages import assemble
 
 from .conftest import ROOT
 
@@ -19,7 +20,7 @@ def corpus_with(tmp_path: Path, files: dict[str, str]):
         path = tmp_path / "content" / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
-    corpus, problems = load_corpus(tmp_path, tmp_path / "plans", tmp_path / "content")
+    corpus, _, problems = assemble(tmp_path, tmp_path / "plans", tmp_path / "content", dt.date(2026, 11, 22), "https://example.gov.vn/", drafts=True)
     return corpus, sorted(str(p) for p in problems)
 
 

@@ -6,8 +6,7 @@ from pathlib import Path
 
 from generator import derive
 from generator.dates import TIMEZONE
-from generator.kinds.article import load_articles
-from generator.kinds.series import load_series
+from generator.content import load_corpus
 from generator.urls import article_url, href
 
 
@@ -27,7 +26,8 @@ def articles_in(tmp_path, specs):
     docs = tmp_path / "content"
     for name, date, extra in specs:
         write_article(docs, name, date, **extra)
-    articles, problems = load_articles(docs, tmp_path)
+    corpus, problems = load_corpus(tmp_path, tmp_path / "plans", docs)
+    articles = corpus.articles
     assert problems == []
     return articles
 
@@ -97,7 +97,8 @@ def make_series(tmp_path, months: list[int], cadence="{when: monthly, count: 1}"
         (folder / f"2021-{m:02d}.md").write_text(
             f"---\ntitle: Số {m}\ndate: 2021-{m:02d}-20 17:00\nsummary: Tóm tắt\naudio: audio/a.mp3\n---\n\nBản ghi.\n", encoding="utf-8"
         )
-    series, episodes, problems = load_series(tmp_path / "content", tmp_path)
+    corpus, problems = load_corpus(tmp_path, tmp_path / "plans", tmp_path / "content")
+    series, episodes = corpus.series, corpus.episodes
     assert problems == []
     return series[0], episodes
 

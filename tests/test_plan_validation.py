@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.kinds.plan import load_plans
+from generator.content import load_corpus
 
 VALID = """\
 type: ke_hoach
@@ -28,8 +28,8 @@ def check(tmp_path: Path, files: dict[str, str | bytes]) -> tuple[list, list[str
             target.write_bytes(content)
         else:
             target.write_text(content, encoding="utf-8")
-    plans, problems = load_plans(folder, tmp_path)
-    return plans, [str(p) for p in problems]
+    corpus, problems = load_corpus(tmp_path, folder, tmp_path / "content")
+    return corpus.plans, [str(p) for p in problems]
 
 
 def problems_of(tmp_path: Path, text: str | bytes) -> list[str]:

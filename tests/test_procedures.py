@@ -95,7 +95,7 @@ def test_a_procedure_is_described_once(tmp_path):
 
 def test_the_generated_list_cannot_be_hidden(tmp_path):
     assert corpus_with(tmp_path, {"thu-tuc/index.md": PROCEDURE})[1] == [
-        "content/thu-tuc/index.md:1:1: content/thu-tuc/index.md is generated; this file would hide it (rename or remove it)"
+        "content/thu-tuc/index.md:1:1: gets the same address /thu-tuc/ as a page the portal makes itself (rename or move this file)"
     ]
 
 

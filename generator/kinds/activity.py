@@ -11,7 +11,8 @@ from ..dates import TIMEZONE
 from ..errors import Location, Problem
 from ..refs import TaskRef, TaskRefType
 from ..schema import Choice, Context, DateTime, Field, Flag, Integer, ListOf, Record, Text, quoted
-from .common import IMAGE, Image, checked_files, markdown_files, resolve_asset
+from .base import Kind, Loading
+from .common import IMAGE, Image, checked_files, resolve_asset
 
 ACTIVITY_DIR = "hoat-dong"
 ACTIVITY_KINDS = {
@@ -95,8 +96,14 @@ def _check_photos(activity: Activity, docs: Path, ctx: Context) -> Activity:
     return replace(activity, photos=tuple(photos))
 
 
-def load_activities(docs: Path, root: Path) -> tuple[list[Activity], list[Problem]]:
+def load_activities(files: list[Path], loading: Loading) -> tuple[list[Activity], list[Problem]]:
     activities, problems = [], []
-    for file, activity, _, ctx in checked_files(markdown_files(docs, ACTIVITY_DIR), root, ACTIVITY, problems):
-        activities.append(_check_photos(replace(activity, src=file.relative_to(docs).as_posix()), docs, ctx))
+    for file, activity, _, ctx in checked_files(files, loading.root, ACTIVITY, problems):
+        activities.append(_check_photos(replace(activity, src=file.relative_to(loading.docs).as_posix()), loading.docs, ctx))
     return activities, problems
+
+
+KIND = Kind(
+    name="activities", folder=ACTIVITY_DIR, patterns=("**/*.md",), load=load_activities, label="Hoạt động",
+    index=urls.ACTIVITIES_INDEX, describe="activities", home="content/hoat-dong/ (any subfolder)",
+)

@@ -7,11 +7,12 @@ from pathlib import Path
 
 from .. import urls
 from ..dates import TIMEZONE
-from ..errors import Location, Problem
+from ..errors import Problem
 from ..refs import ProcedureRef, ProcedureRefType, TaskRef, TaskRefType
-from ..schema import Choice, DateTime, Field, Flag, ListOf, Record, Text
+from ..schema import Choice, DateTime, Field, Flag, ListOf, Record, Text, quoted
 from ..vocab import NEWS_AREAS
-from .common import IMAGE, Image, check_image, checked_files, markdown_files, shown_path
+from .base import Kind, Loading
+from .common import IMAGE, Image, check_image, checked_files
 
 NEWS_DIR = "tin-tuc"
 
@@ -66,25 +67,22 @@ ARTICLE = Record([
 ], Article, locate=True)
 
 
-def load_articles(docs: Path, root: Path) -> tuple[list[Article], list[Problem]]:
+def load_articles(files: list[Path], loading: Loading) -> tuple[list[Article], list[Problem]]:
     articles, problems = [], []
-    files = markdown_files(docs, NEWS_DIR)
-    for file in [f for f in files if f.name == "index.md"]:
-        problems.append(Problem(Location(shown_path(file, root), 1, 1), "", "content/tin-tuc/index.md is generated; this file would hide it", "rename or remove it"))
-    for file, article, _, ctx in checked_files([f for f in files if f.name != "index.md"], root, ARTICLE, problems):
-        articles.append(check_image(replace(article, src=file.relative_to(docs).as_posix()), docs, ctx))
-    problems += _check_unique(articles)
+    docs = loading.docs
+    for file, article, _, ctx in checked_files(files, loading.root, ARTICLE, problems):
+        article = check_image(replace(article, src=file.relative_to(docs).as_posix()), docs, ctx)
+        for i, tag in enumerate(article.tags, 1):
+            if not urls.slugify(tag):
+                ctx.problems.append(Problem(
+                    article.locations["tags"], f"tags[{i}]", f"{quoted(tag)} has no letters or digits, so it cannot have a page",
+                    "write the tag in words, e.g. Một cửa",
+                ))
+        articles.append(replace(article, tags=tuple(t for t in article.tags if urls.slugify(t))))
     return articles, problems
 
 
-def _check_unique(articles: list[Article]) -> list[Problem]:
-    seen: dict[str, Article] = {}
-    problems = []
-    for article in articles:
-        other = seen.setdefault(article.url, article)
-        if other is not article:
-            problems.append(Problem(
-                Location(article.path, 1, 1), "", f"gets the same address {article.url} as {other.path}",
-                "rename one of the two files",
-            ))
-    return problems
+KIND = Kind(
+    name="articles", folder=NEWS_DIR, patterns=("**/*.md",), load=load_articles, label="Tin tức", index=urls.NEWS_INDEX,
+    describe="news articles", home="content/tin-tuc/ (any subfolder)",
+)

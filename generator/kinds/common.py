@@ -51,11 +51,6 @@ def check_image(item, docs: Path, ctx: Context):
     return replace(item, image=item.image.placed(docs, site_path))
 
 
-def markdown_files(docs: Path, folder: str) -> list[Path]:
-    base = docs / folder
-    return sorted(base.rglob("*.md")) if base.is_dir() else []
-
-
 def shown_path(file: Path, root: Path) -> str:
     return file.relative_to(root).as_posix() if file.is_relative_to(root) else str(file)
 

@@ -16,6 +16,7 @@ from ..errors import Problem
 from ..refs import ProcedureRef, ProcedureRefType
 from ..schema import Choice, Date, Field, Flag, Record, Text
 from ..vocab import TOPICS
+from .base import Kind, Loading
 from .common import checked_files
 
 FEEDBACK_DIR = "phan-anh"
@@ -78,13 +79,18 @@ FEEDBACK = Record([
 ], Feedback, locate=True)
 
 
-def load_feedback(docs: Path, root: Path) -> tuple[list[Feedback], list[Problem]]:
-    base = docs / FEEDBACK_DIR
+def load_feedback(files: list[Path], loading: Loading) -> tuple[list[Feedback], list[Problem]]:
     items, problems = [], []
-    for _, item, _, ctx in checked_files(sorted(base.glob("*.yml")) if base.is_dir() else [], root, FEEDBACK, problems, data=True):
+    for _, item, _, ctx in checked_files(files, loading.root, FEEDBACK, problems, data=True):
         if item.answer and item.answer.date < item.received:
             ctx.problems.append(Problem(
                 item.answer.locations["date"], "answer.date", f"is before the feedback was received ({item.received:%d/%m/%Y})", "check both dates",
             ))
         items.append(item)
     return sorted(items, key=lambda f: (f.received, f.slug), reverse=True), problems
+
+
+KIND = Kind(
+    name="feedback", folder=FEEDBACK_DIR, patterns=("**/*.yml", "**/*.yaml"), load=load_feedback, label="Phản ánh, kiến nghị",
+    index=urls.FEEDBACK_INDEX, data=True, describe="feedback items", home="content/phan-anh/<name>.yml",
+)

@@ -18,6 +18,7 @@ from .. import urls
 from ..errors import Problem
 from ..schema import INVALID, Choice, Context, Date, Either, Field, Flag, ListOf, Record, Text, quoted
 from ..vocab import TOPICS
+from .base import Kind, Loading
 from .common import checked_files
 
 HOTLINES_DIR = "duong-day-nong"
@@ -291,10 +292,9 @@ def _check(hotline: Hotline, node: yaml.Node, ctx: Context) -> None:
             ctx.problems.append(Problem(at["closures"], f"closures[{i}].to", "is before `from`", "write the first day of the closure in from: and the last in to:"))
 
 
-def load_hotlines(docs: Path, root: Path) -> tuple[list[Hotline], list[Problem]]:
-    base = docs / HOTLINES_DIR
+def load_hotlines(files: list[Path], loading: Loading) -> tuple[list[Hotline], list[Problem]]:
     hotlines, problems = [], []
-    for _, hotline, node, ctx in checked_files(sorted(base.glob("*.yml")) if base.is_dir() else [], root, HOTLINE, problems, data=True):
+    for _, hotline, node, ctx in checked_files(files, loading.root, HOTLINE, problems, data=True):
         _check(hotline, node, ctx)
         hotlines.append(hotline)
     pinned = [h for h in hotlines if h.pinned]
@@ -305,6 +305,12 @@ def load_hotlines(docs: Path, root: Path) -> tuple[list[Hotline], list[Problem]]
         ))
     order = list(LEVELS)
     return sorted(hotlines, key=lambda h: (order.index(h.level), h.agency, h.name, h.slug)), problems
+
+
+KIND = Kind(
+    name="hotlines", folder=HOTLINES_DIR, patterns=("**/*.yml", "**/*.yaml"), load=load_hotlines, label="Đường dây nóng",
+    index=urls.HOTLINES_INDEX, data=True, describe="hotlines", home="content/duong-day-nong/<name>.yml", address=lambda hotline: hotline.anchor,
+)
 
 
 # --- what the pages show ----------------------------------------------------------------------------

@@ -21,6 +21,8 @@ from ..schema import (
 )
 from ..timeframe import Timeframe, TimeframeType
 from ..vocab import REFORM_AREAS
+from .base import Kind, Loading
+from .common import shown_path
 
 LEVELS = {"tinh": "Cấp tỉnh", "huyen": "Cấp huyện", "xa": "Cấp xã"}
 TYPES = {"ke_hoach": "KẾ HOẠCH", "de_an": "ĐỀ ÁN"}
@@ -386,17 +388,10 @@ def load_plan(file: Path, shown: str) -> tuple[Plan | None, list[Problem]]:
 
 
 def check_unique(plans: list[Plan]) -> list[Problem]:
-    """Two files must not hold the same plan, nor get the same address."""
+    """Two files must not hold the same plan (their addresses are checked with every kind's)."""
     problems = []
-    by_slug: dict[str, Plan] = {}
     by_number: dict[tuple, Plan] = {}
     for plan in sorted(plans, key=lambda p: p.path):
-        other = by_slug.setdefault(plan.slug, plan)
-        if other is not plan:
-            problems.append(Problem(
-                Location(plan.path, 1, 1), "", f"gets the same address /ke-hoach/{plan.slug}/ as {other.path}",
-                "rename one of the two files",
-            ))
         if plan.identifier is None:
             continue
         key = (plan.issuer.name.casefold(), plan.identifier, plan.date.year)
@@ -412,15 +407,25 @@ def check_unique(plans: list[Plan]) -> list[Problem]:
     return problems
 
 
-def load_plans(folder: Path, root: Path) -> tuple[list[Plan], list[Problem]]:
-    """Every plan in a folder, with every problem of every file."""
+def load_plan_files(files: list[Path], loading: Loading) -> tuple[list[Plan], list[Problem]]:
+    """Every plan file given, with every problem of every file."""
     plans, problems = [], []
-    files = sorted(p for p in folder.glob("*") if p.suffix in (".yml", ".yaml") and p.is_file())
     for file in files:
-        shown = file.relative_to(root).as_posix() if file.is_relative_to(root) else str(file)
-        plan, found = load_plan(file, shown)
+        plan, found = load_plan(file, shown_path(file, loading.root))
         problems += found
         if plan is not None:
             plans.append(plan)
     problems += check_unique(plans)
     return plans, problems
+
+
+def load_plans(folder: Path, root: Path) -> tuple[list[Plan], list[Problem]]:
+    """The plans of a folder on their own (the portal reads them through the kind registry)."""
+    files = sorted(p for p in folder.iterdir() if p.is_file() and KIND.owns(p.name)) if folder.is_dir() else []
+    return load_plan_files(files, Loading(folder, root))
+
+
+KIND = Kind(
+    name="plans", folder="", patterns=("*.yml", "*.yaml"), load=load_plan_files, label="Kế hoạch", index=urls.PLANS_INDEX,
+    in_plans=True, data=True, describe="plans", home="plans/<year>-<unit>-<number>.yml", address=lambda plan: urls.plan_url(plan.slug),
+)

@@ -13,10 +13,11 @@ from pathlib import Path
 import yaml
 
 from .. import urls
-from ..errors import Location, Problem
+from ..errors import Problem
 from ..refs import ProcedureCode
 from ..schema import INVALID, Choice, Context, Date, Either, Field, Flag, Integer, ListOf, Record, Text, TextOrList, quoted
-from .common import checked_files, markdown_files, resolve_asset, shown_path
+from .base import Kind, Loading
+from .common import checked_files, resolve_asset
 
 PROCEDURES_DIR = "thu-tuc"
 
@@ -249,18 +250,19 @@ def _check(procedure: Procedure, docs: Path, ctx: Context) -> Procedure:
     return replace(procedure, dossier=tuple(dossier), steps=steps)
 
 
-def load_procedures(docs: Path, root: Path) -> tuple[list[Procedure], list[Problem]]:
+def load_procedures(files: list[Path], loading: Loading) -> tuple[list[Procedure], list[Problem]]:
     procedures, problems = [], []
-    files = markdown_files(docs, PROCEDURES_DIR)
-    index = docs / PROCEDURES_DIR / "index.md"
-    if index in files:
-        files.remove(index)
-        problems.append(Problem(Location(shown_path(index, root), 1, 1), "", "content/thu-tuc/index.md is generated; this file would hide it", "rename or remove it"))
-    for file, procedure, _, ctx in checked_files(files, root, PROCEDURE, problems):
-        procedures.append(_check(replace(procedure, src=file.relative_to(docs).as_posix()), docs, ctx))
+    for file, procedure, _, ctx in checked_files(files, loading.root, PROCEDURE, problems):
+        procedures.append(_check(replace(procedure, src=file.relative_to(loading.docs).as_posix()), loading.docs, ctx))
     first: dict[str, Procedure] = {}
     for procedure in procedures:
         other = first.setdefault(procedure.code, procedure)
         if other is not procedure:
             problems.append(Problem(procedure.locations["code"], "code", f"procedure {procedure.code} is also described in {other.path}", "describe each procedure in one file"))
     return sorted(procedures, key=lambda p: (p.field, p.name, p.code)), problems
+
+
+KIND = Kind(
+    name="procedures", folder=PROCEDURES_DIR, patterns=("**/*.md",), load=load_procedures, label="Thủ tục",
+    index=urls.PROCEDURES_INDEX, describe="procedure guides", home="content/thu-tuc/ (any subfolder)",
+)

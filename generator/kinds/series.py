@@ -17,7 +17,8 @@ from ..refs import TaskRef, TaskRefType
 from ..schema import Choice, Context, DateTime, Field, Flag, Record, Text, quoted
 from ..timeframe import Timeframe, TimeframeType
 from ..vocab import CHANNELS
-from .common import IMAGE, Image, check_image, checked_files, markdown_files, resolve_asset, shown_path
+from .base import Kind, Loading
+from .common import IMAGE, Image, check_image, checked_files, resolve_asset, shown_path
 
 SERIES_DIR = "chuong-trinh"
 SERIES_FILE = "series.yml"
@@ -150,28 +151,41 @@ def _attach_media(episode: Episode, docs: Path, ctx: Context) -> Episode:
     return replace(episode, media=Media(key, site_path, MEDIA_TYPES[suffix], (docs / site_path).stat().st_size))
 
 
-def load_series(docs: Path, root: Path) -> tuple[list[Series], list[Episode], list[Problem]]:
-    all_series, episodes, problems = [], [], []
-    base = docs / SERIES_DIR
-    folders = sorted(p for p in base.iterdir() if p.is_dir()) if base.is_dir() else []
-    for folder in folders:
-        definition = folder / SERIES_FILE
-        if not definition.is_file():
-            if markdown_files(folder, "."):
-                problems.append(Problem(Location(shown_path(folder, root), 1, 1), "", f"episodes without a {SERIES_FILE}", f"add {SERIES_FILE} to the folder (see README.md)"))
-            continue
-        series = None
-        for _, series, _, ctx in checked_files([definition], root, SERIES, problems, data=True):
-            series = replace(series, slug=urls.slugify(folder.name))  # named by its folder
-            _check_series(series, ctx)
-            all_series.append(series)
-        for file, episode, _, ctx in checked_files(markdown_files(folder, "."), root, EPISODE, problems):
-            if series is not None:
-                episode = replace(episode, series=series.slug, src=file.relative_to(docs).as_posix())
-                episodes.append(check_image(_attach_media(episode, docs, ctx), docs, ctx))
-    return all_series, episodes, problems
+def load_series(files: list[Path], loading: Loading) -> tuple[list[Series], list[Problem]]:
+    """Each series.yml, its series named by its folder."""
+    all_series, problems = [], []
+    for file, series, _, ctx in checked_files(files, loading.root, SERIES, problems, data=True):
+        series = replace(series, slug=urls.slugify(file.parent.name))
+        _check_series(series, ctx)
+        all_series.append(series)
+    return all_series, problems
 
 
-def is_series_data(src_uri: str) -> bool:
-    """series.yml files are data for the generator, not files to publish."""
-    return src_uri.startswith(SERIES_DIR + "/") and src_uri.endswith("/" + SERIES_FILE)
+def load_episodes(files: list[Path], loading: Loading) -> tuple[list[Episode], list[Problem]]:
+    """The Markdown files of each series folder, once its series.yml has been read."""
+    docs = loading.docs
+    by_folder = {PurePosixPath(s.path).parent.name: s for s in loading.loaded["series"]}
+    episodes, problems, orphans = [], [], set()
+    for file in files:
+        folder = file.relative_to(docs / SERIES_DIR).parts[0]
+        if not (docs / SERIES_DIR / folder / SERIES_FILE).is_file():
+            orphans.add(folder)
+    for folder in sorted(orphans):
+        where = Location(shown_path(docs / SERIES_DIR / folder, loading.root), 1, 1)
+        problems.append(Problem(where, "", f"episodes without a {SERIES_FILE}", f"add {SERIES_FILE} to the folder (see README.md)"))
+    for file, episode, _, ctx in checked_files([f for f in files if f.relative_to(docs / SERIES_DIR).parts[0] not in orphans], loading.root, EPISODE, problems):
+        series = by_folder.get(file.relative_to(docs / SERIES_DIR).parts[0])
+        if series is not None:  # a series.yml with errors: those are reported, its episodes wait
+            episode = replace(episode, series=series.slug, src=file.relative_to(docs).as_posix())
+            episodes.append(check_image(_attach_media(episode, docs, ctx), docs, ctx))
+    return episodes, problems
+
+
+SERIES_KIND = Kind(
+    name="series", folder=SERIES_DIR, patterns=(f"*/{SERIES_FILE}",), load=load_series, label="Chương trình",
+    index=urls.SERIES_INDEX, data=True, describe="programme series", home="content/chuong-trinh/<series>/series.yml",
+)
+EPISODES_KIND = Kind(
+    name="episodes", folder=SERIES_DIR, patterns=("*/**/*.md",), load=load_episodes, label="Chương trình",
+    index=urls.SERIES_INDEX, describe="programme episodes", home="content/chuong-trinh/<series>/, beside its series.yml",
+)

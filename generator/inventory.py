@@ -1,0 +1,133 @@
+"""Every file under content/ and plans/ accounted for.
+
+Each file is one of: a file of a content kind (kinds/registry.py), a plain page (.md),
+or an asset of an allowed type (images, recordings, documents). Anything else is a
+problem that names the file and what to do, so nothing an officer adds is silently
+ignored or published raw. Symlinks that lead outside the project, or in a loop, are
+refused: a link to /etc/passwd must never reach the site.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import Location, Problem
+from .kinds.base import Kind
+from .kinds.common import shown_path
+from .kinds.registry import KINDS
+from .kinds.series import MEDIA_TYPES
+
+IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".svg")
+DOCUMENT_SUFFIXES = (".pdf", ".doc", ".docx", ".xls", ".xlsx", ".odt", ".ods", ".ppt", ".pptx", ".txt", ".csv")
+ASSET_SUFFIXES = IMAGE_SUFFIXES + tuple(MEDIA_TYPES) + DOCUMENT_SUFFIXES
+PAGE_SUFFIX = ".md"
+OTHER_MARKDOWN = (".markdown", ".mdown", ".mkdn", ".mkd")  # MkDocs would publish these unchecked
+DATA_SUFFIXES = (".yml", ".yaml", ".json", ".toml")
+PLANS_DOCS = ("README.md",)  # notes for officers beside the plans, not published
+ALLOWED = "pages (.md), images (" + ", ".join(IMAGE_SUFFIXES) + "), recordings (" + ", ".join(MEDIA_TYPES) + ") and documents (" + ", ".join(DOCUMENT_SUFFIXES) + ")"
+DATA_HOMES = "; ".join(f"{k.describe} in {k.home}" for k in KINDS if k.data)
+
+
+@dataclass
+class Inventory:
+    kind_files: dict[str, list[Path]] = field(default_factory=lambda: {k.name: [] for k in KINDS})
+    pages: list[str] = field(default_factory=list)  # plain pages, docs-relative
+    assets: list[str] = field(default_factory=list)  # docs-relative
+
+    def data_files(self, docs: Path) -> set[str]:
+        """Docs-relative paths of the YAML the generator reads: never published as files."""
+        return {f.relative_to(docs).as_posix() for k in KINDS if k.data and not k.in_plans for f in self.kind_files[k.name]}
+
+
+def _walk(base: Path, root: Path, problems: list[Problem]):
+    """Files under `base` (sorted, dot-files skipped as MkDocs does), following symlinks
+    that stay inside the project; others are reported."""
+    project = root.resolve()
+    seen: set[Path] = set()
+
+    def refused(path: Path) -> bool:
+        if not path.is_symlink():
+            return False
+        shown = shown_path(path, root)
+        try:
+            target = path.resolve(strict=True)
+        except (OSError, RuntimeError):
+            problems.append(Problem(Location(shown, 1, 1), "", "is a symbolic link that leads nowhere or in a loop", "replace the link with the file itself"))
+            return True
+        if not target.is_relative_to(project):
+            problems.append(Problem(Location(shown, 1, 1), "", "is a symbolic link to a file outside the project", "copy the file into the project instead of linking to it"))
+            return True
+        return False
+
+    def walk(folder: Path):
+        real = folder.resolve()
+        if real in seen:
+            return  # a link back to a folder already read
+        seen.add(real)
+        for entry in sorted(folder.iterdir(), key=lambda p: p.name):
+            if entry.name.startswith(".") or refused(entry):
+                continue
+            if entry.is_dir():
+                yield from walk(entry)
+            elif entry.is_file():
+                yield entry
+
+    if base.is_dir() and not refused(base):
+        yield from walk(base)
+
+
+def _problem(file: Path, root: Path, message: str, hint: str) -> Problem:
+    return Problem(Location(shown_path(file, root), 1, 1), "", message, hint)
+
+
+def _misplaced(file: Path, kinds: list[Kind], root: Path) -> Problem:
+    """A file in a kind's folder that is not one of the kind's files."""
+    wanted = [k for k in kinds if k.data == (file.suffix in DATA_SUFFIXES)] or kinds
+    homes = "; ".join(f"{k.describe} go in {k.home}" for k in wanted)
+    if file.suffix == PAGE_SUFFIX or file.suffix in DATA_SUFFIXES:
+        return _problem(file, root, f"is not where {' or '.join(k.describe for k in wanted)} are read", homes)
+    return _unknown(file, root)
+
+
+def _unknown(file: Path, root: Path) -> Problem:
+    if file.suffix.lower() in OTHER_MARKDOWN:
+        return _problem(file, root, f"Markdown files must end in {PAGE_SUFFIX}", f"rename it to {file.stem}{PAGE_SUFFIX}")
+    if file.suffix.lower() in DATA_SUFFIXES:
+        return _problem(file, root, "is a data file that no part of the portal reads", f"data files are read only as {DATA_HOMES}; move it or remove it")
+    what = f"files of type {file.suffix}" if file.suffix else "files without an extension"
+    return _problem(file, root, f"{what} are not published", f"the portal publishes {ALLOWED}")
+
+
+def take_stock(root: Path, plans_dir: Path, docs: Path) -> tuple[Inventory, list[Problem]]:
+    """Sort every file of plans/ and content/ into kinds, pages and assets; report the rest."""
+    stock, problems = Inventory(), []
+    plans = [k for k in KINDS if k.in_plans]
+    for file in _walk(plans_dir, root, problems):
+        rel = file.relative_to(plans_dir).as_posix()
+        kind = next((k for k in plans if k.owns(rel)), None)
+        if kind:
+            stock.kind_files[kind.name].append(file)
+        elif rel not in PLANS_DOCS:
+            where = "plans/ itself, not from its subfolders" if "/" in rel else "files ending in .yml"
+            problems.append(_problem(file, root, "is not a plan", f"plans are read from {where}; other files do not belong in plans/"))
+    by_folder: dict[str, list[Kind]] = {}
+    for kind in KINDS:
+        if not kind.in_plans:
+            by_folder.setdefault(kind.folder, []).append(kind)
+    for file in _walk(docs, root, problems):
+        rel = file.relative_to(docs).as_posix()
+        folder, _, inside = rel.partition("/")
+        kinds = by_folder.get(folder, []) if inside else []
+        owner = next((k for k in kinds if k.owns(inside)), None)
+        if owner and inside != "index.md":  # a folder's index.md is its listing's address (checked there)
+            stock.kind_files[owner.name].append(file)
+        elif file.suffix == PAGE_SUFFIX and (not kinds or inside == "index.md"):
+            stock.pages.append(rel)
+        elif file.suffix.lower() in ASSET_SUFFIXES:
+            stock.assets.append(rel)
+        elif kinds:
+            problems.append(_misplaced(file, kinds, root))
+        else:
+            problems.append(_unknown(file, root))
+    return stock, problems
