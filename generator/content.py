@@ -64,7 +64,7 @@ def load_corpus(root: Path, plans_dir: Path, docs_dir: Path) -> tuple[Corpus, li
 def _check_addresses(kind, items) -> list[Problem]:
     """No empty slug, and no two files of a kind at one address (both are named)."""
     problems, first = [], {}
-    for item in items:
+    for item in sorted(items, key=lambda i: i.path):  # the first file by name keeps the address
         if not item.slug:
             problems.append(Problem(Location(item.path, 1, 1), "", "the file name has no letters or digits, so the page would have no address",
                                     "rename the file with a few words of its title, e.g. hoi-nghi-cchc.md"))

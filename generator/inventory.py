@@ -83,11 +83,11 @@ def _problem(file: Path, root: Path, message: str, hint: str) -> Problem:
 
 def _misplaced(file: Path, kinds: list[Kind], root: Path) -> Problem:
     """A file in a kind's folder that is not one of the kind's files."""
-    wanted = [k for k in kinds if k.data == (file.suffix in DATA_SUFFIXES)] or kinds
+    wanted = [k for k in kinds if k.data == (file.suffix in DATA_SUFFIXES)]
+    if not wanted or file.suffix not in (PAGE_SUFFIX, *DATA_SUFFIXES):
+        return _unknown(file, root)
     homes = "; ".join(f"{k.describe} go in {k.home}" for k in wanted)
-    if file.suffix == PAGE_SUFFIX or file.suffix in DATA_SUFFIXES:
-        return _problem(file, root, f"is not where {' or '.join(k.describe for k in wanted)} are read", homes)
-    return _unknown(file, root)
+    return _problem(file, root, f"is not where {' or '.join(k.describe for k in wanted)} are read", homes)
 
 
 def _unknown(file: Path, root: Path) -> Problem:
