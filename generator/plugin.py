@@ -19,7 +19,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from . import dates, images, pages, search, services, urls
-from .errors import ContentError
+from .errors import ContentError, Location, Problem
 from .kinds.registry import KINDS
 
 
@@ -87,6 +87,21 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         # The theme's own templates (the hotline block on every page) read these.
         env.globals.update(services.theme_globals(self.corpus))
         return env
+
+    def on_pre_page(self, page, config, files):
+        # Python-Markdown recurses once per level of nesting: text nested a few hundred levels
+        # deep (lists, emphasis, HTML blocks) would end the build with a traceback.
+        render = page.render
+
+        def guarded(config, files):
+            try:
+                render(config, files)
+            except RecursionError:
+                where = Location(f"{Path(config.docs_dir).name}/{page.file.src_uri}", 1, 1)
+                raise PluginError(str(Problem(where, "", "the text is nested too deeply to be read (lists, quotes, emphasis or HTML blocks inside one another hundreds of levels deep)", "flatten the nesting"))) from None
+
+        page.render = guarded
+        return page
 
     def on_page_markdown(self, markdown, page, config, files):
         src = page.file.src_uri
