@@ -56,11 +56,10 @@ def check_site(site_dir: Path, site_url: str, sources: Mapping[str, str] = {}, l
     found: dict[tuple, BrokenLink] = {}
     for page, links in site.links.items():
         source = sources.get(page) or f"generated file /{page}"
-        for link in links:
-            broken = site.check(page, link)
+        for link, certain in links:
+            broken = site.check(page, link, certain)
             if broken:
-                key = (source, page, link)
-                found.setdefault(key, BrokenLink(source, page, link, *broken))
+                found.setdefault((source, page, link), BrokenLink(source, page, link, *broken))
     return sorted(found.values(), key=lambda b: (b.source, b.page))
 
 
@@ -107,14 +106,16 @@ class _Site:
         if links:
             self.links[path] = links
 
-    def check(self, page: str, item: tuple[str, bool]) -> tuple[str, str] | None:
-        """(target, problem) when the link is internal and broken, else None."""
-        link, certain = item
+    def check(self, page: str, link: str, certain: bool) -> tuple[str, str] | None:
+        """(target, problem) when the link is internal and broken, else None.
+
+        certain: the value is meant as an address (an href); otherwise (any JSON string, a
+        CSV cell) it is checked only when it is a full address on the site."""
         raw = link.strip()
         if not certain and not raw.lower().startswith(("http://", "https://")):
             return None  # a value that is not an address (a GUID, a name)
         try:
-            parts = urlsplit(urljoin(self.base + page, raw))
+            parts = urlsplit(urljoin(self.base + _served_at(page), raw))
         except ValueError:  # e.g. "http://[" : not an address anyone can follow
             return raw, "not a valid address"
         if parts.scheme not in ("http", "https") or parts.netloc.lower() != self.netloc:
@@ -139,6 +140,11 @@ class _Site:
         if fragment and fragment.lower() != "top" and target in self.ids and fragment not in self.ids[target]:
             return shown, "no such anchor on that page"
         return None
+
+
+def _served_at(path: str) -> str:
+    """The address a built file is read at: "x/index.html" is served as "x/"."""
+    return path[:-len("index.html")] if path == "index.html" or path.endswith("/index.html") else path
 
 
 class _PageParser(HTMLParser):
