@@ -44,7 +44,7 @@ class BrokenLink:
         return f'{self.source}: link "{self.link}" -> {self.target}: {self.problem}'
 
 
-def check_site(site_dir: Path, site_url: str, sources: Mapping[str, str] = {}, later: Iterable[str] = ("pagefind/",)) -> list[BrokenLink]:
+def check_site(site_dir: Path, site_url: str, sources: Mapping[str, str] | None = None, later: Iterable[str] = ("pagefind/",)) -> list[BrokenLink]:
     """The broken internal links of the built site in `site_dir`.
 
     sources: built file (site-relative) -> the source shown for its links; files not in it
@@ -55,7 +55,7 @@ def check_site(site_dir: Path, site_url: str, sources: Mapping[str, str] = {}, l
     site = _Site(Path(site_dir), site_url, tuple(later))
     found: dict[tuple, BrokenLink] = {}
     for page, links in site.links.items():
-        source = sources.get(page) or f"generated file /{page}"
+        source = (sources or {}).get(page) or f"generated file /{page}"
         for link, certain in links:
             broken = site.check(page, link, certain)
             if broken:
@@ -135,7 +135,8 @@ class _Site:
             if target + "/index.html" in self.files:
                 target += "/index.html"  # servers redirect a folder to its slash form
             else:
-                page_like = target.endswith((".html", ".htm"))
+                name = target.rsplit("/", 1)[-1]
+                page_like = name.endswith((".html", ".htm")) or "." not in name
                 return shown, "no such page" if page_like else "no such file"
         if fragment and fragment.lower() != "top" and target in self.ids and fragment not in self.ids[target]:
             return shown, "no such anchor on that page"

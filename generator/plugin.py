@@ -93,11 +93,10 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         return markdown
 
     def on_post_page(self, output, page, config):
-        src = page.file.src_uri
-        if page.file.generated_by or src in self.site.generated:
+        if page.file.generated_by:
             self.sources[page.file.dest_uri] = f"generated page /{page.file.url}"
-        else:
-            self.sources[page.file.dest_uri] = Path(os.path.relpath(self.docs_dir, self.root), src).as_posix()
+        else:  # as officers know it: content/tin-tuc/2021/x.md
+            self.sources[page.file.dest_uri] = Path(os.path.relpath(self.docs_dir, self.root), page.file.src_uri).as_posix()
         return output
 
     def on_post_build(self, config):

@@ -47,7 +47,7 @@ def test_links_in_html_pages(tmp_path):
 <a href="https://dichvucong.gov.vn/x">ngoài</a> <a href="mailto:a@b.vn">thư</a> <a href="tel:1022">gọi</a>
 <img src="anh/%E1%BA%A3nh.png" alt="ảnh" srcset="anh/%E1%BA%A3nh.png 1x, anh/thieu.png 2x">
 <video poster="anh/bia.jpg" src="tin/bai/"></video><object data="tai-lieu.pdf"></object>
-<form action="tim/"></form> <a href="tin/bai/?trang=2#muc-1">có truy vấn</a>
+<form action="tim/"></form> <a href="tin/bai/?trang=2#muc-1">có truy vấn</a> <a href="thieu">không có gạch chéo</a>
 </body></html>""",
         "assets/main.css": "",
         "tin/index.html": "<p>tin</p>",
@@ -64,6 +64,7 @@ def test_links_in_html_pages(tmp_path):
         'content/index.md: link "anh/bia.jpg" -> /cchc/anh/bia.jpg: no such file',
         'content/index.md: link "tai-lieu.pdf" -> /cchc/tai-lieu.pdf: no such file',
         'content/index.md: link "tim/" -> /cchc/tim/: no such page',
+        'content/index.md: link "thieu" -> /cchc/thieu: no such page',
     ]
 
 
