@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import io
 
+from . import urls
 from .delivery import STATUSES, periods
 
 
@@ -87,7 +88,7 @@ def task_calendar(plan, tracked, today: dt.date, site_url: str, host: str) -> st
             f"DTEND;VALUE=DATE:{due + dt.timedelta(days=1):%Y%m%d}",
             f"SUMMARY:{_escape(summary[:200])}",
             f"DESCRIPTION:{_escape('Thời gian: ' + task.timeframe.describe() + '. Chủ trì: ' + '; '.join(task.lead))}",
-            f"URL:{site_url}ke-hoach/{plan.slug}/#nhiem-vu-{task.no}",
+            f"URL:{site_url}{urls.task_url(plan.slug, task.no).lstrip('/')}",  # the task's row on the plan page
         ]
         if recurring and recurring.unit in _RRULE:
             lines.append(f"RRULE:{_RRULE[recurring.unit]};UNTIL={end:%Y%m%d}")

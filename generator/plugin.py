@@ -18,7 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import dates, images, pages, search, services, urls
+from . import dates, images, linkcheck, pages, search, services, urls
 from .errors import ContentError, Location, Problem
 from .kinds.registry import KINDS
 
@@ -39,6 +39,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         self.root = Path(config.config_file_path).resolve().parent
         self.plans_dir = self.root / self.config.plans_dir
         self.docs_dir = Path(config.docs_dir)
+        self.sources: dict[str, str] = {}  # built page -> its source as officers know it, for the link check
         try:
             self.today = dates.build_date()
         except dates.BuildDateError as err:
@@ -113,7 +114,18 @@ class CchcPlugin(BasePlugin[CchcConfig]):
             return self.site.head[src] + "\n" + markdown + "\n\n" + self.site.foot[src]
         return markdown
 
+    def on_post_page(self, output, page, config):
+        if page.file.generated_by:
+            self.sources[page.file.dest_uri] = f"generated page /{page.file.url}"
+        else:  # as officers know it: content/tin-tuc/2021/x.md
+            self.sources[page.file.dest_uri] = Path(os.path.relpath(self.docs_dir, self.root), page.file.src_uri).as_posix()
+        return output
+
     def on_post_build(self, config):
+        # Before the search index: a site with a broken link is not published at all.
+        broken = linkcheck.check_site(Path(config.site_dir), config.site_url, self.sources)
+        if broken:
+            raise PluginError(linkcheck.report(broken))
         if self.config.search:
             try:
                 search.build_index(Path(config.site_dir))
