@@ -18,7 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from . import dates, images, pages, search, services, urls
+from . import dates, images, pages, sanitize, search, services, urls
 from .content import is_data_file, load_corpus
 from .errors import ContentError
 
@@ -90,6 +90,11 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         if src in self.site.head:
             return self.site.head[src] + "\n" + markdown + "\n\n" + self.site.foot[src]
         return markdown
+
+    def on_page_content(self, html, page, config, files):
+        # Officers' text never reaches a reader as markup: not in the body, not in the theme's <title> or <meta>.
+        page.meta = sanitize.escaped_meta(page.meta)
+        return sanitize.clean(html)
 
     def on_post_build(self, config):
         if self.config.search:

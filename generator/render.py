@@ -14,7 +14,7 @@ import markdown
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
-from . import dates, delivery, exports, urls
+from . import dates, delivery, exports, sanitize, urls
 from .vocab import NEWS_AREAS
 
 _VI_LETTERS = "abcdđeghiklmnopqrstuvxy"
@@ -27,19 +27,18 @@ def _markdown() -> markdown.Markdown:
 
 
 def md(text: str | None) -> Markup:
-    """Markdown → HTML; a single paragraph comes back without its <p>."""
+    """Markdown → sanitized HTML; a single paragraph comes back without its <p>."""
     if not text:
         return Markup("")
-    converter = _markdown()
-    html = converter.reset().convert(text)
+    html = sanitize.clean(_markdown().reset().convert(text))
     if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
         html = html[3:-4]
     return Markup(html)
 
 
 def md_block(text: str | None) -> Markup:
-    """Markdown → HTML, always block-level (paragraphs keep their <p>)."""
-    return Markup(_markdown().reset().convert(text)) if text else Markup("")
+    """Markdown → sanitized HTML, always block-level (paragraphs keep their <p>)."""
+    return Markup(sanitize.clean(_markdown().reset().convert(text))) if text else Markup("")
 
 
 def lines(text: str) -> Markup:
