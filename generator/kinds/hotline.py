@@ -16,7 +16,7 @@ import yaml
 
 from .. import urls
 from ..errors import Problem
-from ..schema import INVALID, Choice, Context, Date, Either, Field, Flag, ListOf, Record, Text, quoted
+from ..schema import INVALID, Choice, Context, Date, Either, Field, Flag, ListOf, Record, Text, WebAddress, quoted, web_address_problem, WEB_ADDRESS_HINT
 from ..vocab import TOPICS
 from .common import checked_files
 
@@ -127,7 +127,8 @@ class ZaloType(Text):
         if text is INVALID:
             return INVALID
         if text.startswith("https://"):
-            return Zalo("Zalo", text)
+            problem = web_address_problem(text, secure=True)
+            return ctx.error(node, field, problem, WEB_ADDRESS_HINT) if problem else Zalo("Zalo", text)
         phone, message, hint = parse_phone(text)
         if phone is None:
             return ctx.error(node, field, message, "give the Zalo phone number or the https:// address of the Zalo page")
@@ -249,7 +250,7 @@ _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 HOURS = Record([Field("days", ListOf(Choice(*DAYS)), required=True), Field("times", ListOf(TimeRange()), required=True)], Hours)
 CLOSURE = Record([Field("from", Date(), required=True), Field("to", Date()), Field("note", Text())], _closure)
-NOTICE = Record([Field("number", Text(), required=True), Field("date", Date(), required=True), Field("title", Text()), Field("url", Text())], Notice)
+NOTICE = Record([Field("number", Text(), required=True), Field("date", Date(), required=True), Field("title", Text()), Field("url", WebAddress())], Notice)
 
 HOTLINE = Record([
     Field("agency", Text(), required=True),
@@ -264,7 +265,7 @@ HOTLINE = Record([
     Field("hours", ListOf(HOURS), default=()),
     Field("holidays", Choice("closed", "open"), default="closed"),
     Field("closures", ListOf(CLOSURE), default=()),
-    Field("online_form", Text()),
+    Field("online_form", WebAddress(secure=True)),
     Field("published_by", NOTICE),
     Field("last_verified", Date()),
     Field("needs_check", Flag(), default=False),
@@ -278,10 +279,6 @@ def _check(hotline: Hotline, node: yaml.Node, ctx: Context) -> None:
     at = hotline.locations
     if hotline.email and not _EMAIL.match(hotline.email):
         ctx.problems.append(Problem(at["email"], "email", f"{quoted(hotline.email)} is not an e-mail address", "write it as name@example.gov.vn"))
-    for key in ("online_form",):
-        value = getattr(hotline, key)
-        if value and not value.startswith("https://"):
-            ctx.problems.append(Problem(at[key], key, f"{quoted(value)} is not a secure web address", "write the full address, starting with https://"))
     if hotline.last_verified is None and not hotline.needs_check:
         ctx.problems.append(Problem(
             ctx.where(node), "last_verified", "is missing", "add the date the numbers were last called and found working, or needs_check: true to show them as not yet checked",
