@@ -46,6 +46,16 @@ def lines(text: str) -> Markup:
     return Markup("<br>").join(escape(part) for part in text.split("\n"))
 
 
+# Characters XML 1.0 forbids (§2.2): most C0 controls, lone surrogates, U+FFFE and U+FFFF.
+# One of them in a title would make the whole feed unreadable to every feed reader.
+_NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_text(text) -> str:
+    """Text for a feed: what XML cannot carry is dropped (autoescape then escapes the rest)."""
+    return _NOT_XML.sub("", str(text))
+
+
 def one_line(text: str) -> str:
     return " ".join(text.split())
 
@@ -104,7 +114,7 @@ def environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(
-        md=md, md_block=md_block, lines=lines, one_line=one_line, numbered=numbered, yaml_string=yaml_string, vi_date=dates.vi_date,
+        md=md, md_block=md_block, lines=lines, xml_text=xml_text, one_line=one_line, numbered=numbered, yaml_string=yaml_string, vi_date=dates.vi_date,
         short_date=dates.short_date, slugify=urls.slugify, iso=iso, rfc822=rfc822, vi_datetime=vi_datetime,
     )
     env.globals.update(

@@ -16,6 +16,7 @@ import yaml
 
 from .. import urls
 from ..errors import Problem
+from ..serialize import content_lines, ical_text
 from ..schema import INVALID, Choice, Context, Date, Either, Field, Flag, ListOf, Record, Text, WebAddress, quoted, web_address_problem, WEB_ADDRESS_HINT
 from ..vocab import TOPICS
 from .common import checked_files
@@ -362,23 +363,6 @@ def as_json(hotlines: list[Hotline], site_url: str) -> str:
     return json.dumps({"source": site_url + urls.HOTLINES_INDEX.lstrip("/"), "hotlines": [one(h) for h in hotlines]}, ensure_ascii=False, indent=2) + "\n"
 
 
-def _vcard_text(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("\n", "\\n").replace(",", "\\,").replace(";", "\\;")
-
-
-def _fold(line: str) -> str:
-    """vCard lines are at most 75 octets; longer ones continue on lines starting with a space."""
-    out, current = [], b""
-    for char in line:
-        encoded = char.encode("utf-8")
-        if len(current) + len(encoded) > (75 if not out else 74):
-            out.append(current.decode("utf-8"))
-            current = b""
-        current += encoded
-    out.append(current.decode("utf-8"))
-    return "\r\n ".join(out)
-
-
 def hours_text(h: Hotline) -> str:
     parts = [f"{x.days_label}: {x.times_label}" for x in h.hours]
     return "; ".join(parts + [h.holidays_label]) if parts else ""
@@ -397,15 +381,15 @@ def vcard(hotlines: list[Hotline], site_url: str) -> str:
             note.append("Số điện thoại mẫu của bản trình diễn, không gọi được.")
         if h.needs_check:
             note.append("Cần kiểm tra lại trước khi sử dụng.")
-        lines = ["BEGIN:VCARD", "VERSION:3.0", f"FN:{_vcard_text('Đường dây nóng – ' + h.name)}", f"ORG:{_vcard_text(h.agency)}" + (f";{_vcard_text(h.unit)}" if h.unit else "")]
+        lines = ["BEGIN:VCARD", "VERSION:3.0", f"FN:{ical_text('Đường dây nóng – ' + h.name)}", f"ORG:{ical_text(h.agency)}" + (f";{ical_text(h.unit)}" if h.unit else "")]
         lines += [f"TEL;TYPE=WORK,VOICE:{p.e164}" for p in h.phones]
         if h.email:
             lines.append(f"EMAIL;TYPE=INTERNET:{h.email}")
         if h.address:
-            lines.append(f"ADR;TYPE=WORK:;;{_vcard_text(h.address)};;;;Việt Nam")
+            lines.append(f"ADR;TYPE=WORK:;;{ical_text(h.address)};;;;Việt Nam")
         lines.append(f"URL:{h.online_form or site_url + h.anchor.lstrip('/')}")
-        lines.append(f"NOTE:{_vcard_text(' '.join(note))}")
+        lines.append(f"NOTE:{ical_text(' '.join(note))}")
         lines.append(f"UID:{site_url + h.anchor.lstrip('/')}")
         lines.append("END:VCARD")
-        cards.append("\r\n".join(_fold(line) for line in lines))
-    return "\r\n".join(cards) + "\r\n" if cards else ""
+        cards.append(content_lines(lines))
+    return "".join(cards)
