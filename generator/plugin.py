@@ -18,7 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from . import dates, images, pages, sanitize, search, services, urls
+from . import csp, dates, images, pages, sanitize, search, services, urls
 from .content import is_data_file, load_corpus
 from .errors import ContentError
 
@@ -95,6 +95,12 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         # Officers' text never reaches a reader as markup: not in the body, not in the theme's <title> or <meta>.
         page.meta = sanitize.escaped_meta(page.meta)
         return sanitize.clean(html)
+
+    def on_post_page(self, output, page, config):
+        return csp.with_policy(output)
+
+    def on_post_template(self, output_content, template_name, config):
+        return csp.with_policy(output_content) if template_name.endswith(".html") else output_content  # 404.html
 
     def on_post_build(self, config):
         if self.config.search:
