@@ -4,7 +4,8 @@ It maps MkDocs events to the generator's plain functions: load and validate
 all content (every problem raised together as one PluginError), add the
 generated pages and feeds as real MkDocs files, give articles and episodes
 their dated addresses and their header and footer, leave out what is not
-published yet, give the theme the hotlines shown on every page, and watch
+published yet, give the theme the hotlines shown on every page, sanitize every
+page body and give every built page its Content-Security-Policy, and watch
 plans/ when serving.
 """
 from __future__ import annotations
@@ -97,10 +98,13 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         return sanitize.clean(html)
 
     def on_post_page(self, output, page, config):
-        return csp.with_policy(output)
+        # Not when previewing: `serve` injects its live-reload script inline into every page.
+        return output if self.serving else csp.with_policy(output)
 
     def on_post_template(self, output_content, template_name, config):
-        return csp.with_policy(output_content) if template_name.endswith(".html") else output_content  # 404.html
+        if self.serving or not template_name.endswith(".html"):  # 404.html is a page too
+            return output_content
+        return csp.with_policy(output_content)
 
     def on_post_build(self, config):
         if self.config.search:
