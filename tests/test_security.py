@@ -54,6 +54,8 @@ areas: [the_che]
 ## Mục hai {#__config}
 
 <svg onload="alert(9)"><circle r="1"/></svg><img src="data:image/svg+xml;base64,PHN2Zz4=" alt="a" onerror="alert(10)">
+
+## Mục ba {data-toc-label="&lt;img src=x onerror=alert(28)&gt;"}
 """
 
 CONTROL_ARTICLE = """---
