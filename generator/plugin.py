@@ -4,7 +4,8 @@ It maps MkDocs events to the generator's plain functions: load and validate
 all content (every problem raised together as one PluginError), add the
 generated pages and feeds as real MkDocs files, give articles and episodes
 their dated addresses and their header and footer, leave out what is not
-published yet, give the theme the hotlines shown on every page, and watch
+published yet, give the theme the hotlines shown on every page, sanitize every
+page body and give every built page its Content-Security-Policy, and watch
 plans/ when serving.
 """
 from __future__ import annotations
@@ -18,7 +19,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import dates, images, linkcheck, pages, search, services, urls
+from . import csp, dates, images, linkcheck, pages, sanitize, search, services, urls
 from .errors import ContentError, Location, Problem
 from .kinds.registry import KINDS
 
@@ -114,12 +115,23 @@ class CchcPlugin(BasePlugin[CchcConfig]):
             return self.site.head[src] + "\n" + markdown + "\n\n" + self.site.foot[src]
         return markdown
 
+    def on_page_content(self, html, page, config, files):
+        # Officers' text never reaches a reader as markup: not in the body, not in the theme's <title> or <meta>.
+        page.meta = sanitize.escaped_meta(page.meta)
+        return sanitize.clean(html)
+
     def on_post_page(self, output, page, config):
         if page.file.generated_by:
             self.sources[page.file.dest_uri] = f"generated page /{page.file.url}"
         else:  # as officers know it: content/tin-tuc/2021/x.md
             self.sources[page.file.dest_uri] = Path(os.path.relpath(self.docs_dir, self.root), page.file.src_uri).as_posix()
-        return output
+        # Not when previewing: `serve` injects its live-reload script inline into every page.
+        return output if self.serving else csp.with_policy(output)
+
+    def on_post_template(self, output_content, template_name, config):
+        if self.serving or not template_name.endswith(".html"):  # 404.html is a page too
+            return output_content
+        return csp.with_policy(output_content)
 
     def on_post_build(self, config):
         # Before the search index: a site with a broken link is not published at all.

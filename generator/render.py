@@ -14,7 +14,7 @@ import markdown
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
-from . import dates, delivery, exports, urls
+from . import dates, delivery, exports, sanitize, urls
 from .vocab import NEWS_AREAS
 
 _VI_LETTERS = "abcdđeghiklmnopqrstuvxy"
@@ -27,24 +27,33 @@ def _markdown() -> markdown.Markdown:
 
 
 def md(text: str | None) -> Markup:
-    """Markdown → HTML; a single paragraph comes back without its <p>."""
+    """Markdown → sanitized HTML; a single paragraph comes back without its <p>."""
     if not text:
         return Markup("")
-    converter = _markdown()
-    html = converter.reset().convert(text)
+    html = sanitize.clean(_markdown().reset().convert(text))
     if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
         html = html[3:-4]
     return Markup(html)
 
 
 def md_block(text: str | None) -> Markup:
-    """Markdown → HTML, always block-level (paragraphs keep their <p>)."""
-    return Markup(_markdown().reset().convert(text)) if text else Markup("")
+    """Markdown → sanitized HTML, always block-level (paragraphs keep their <p>)."""
+    return Markup(sanitize.clean(_markdown().reset().convert(text))) if text else Markup("")
 
 
 def lines(text: str) -> Markup:
     """Plain text whose printed line breaks become <br>."""
     return Markup("<br>").join(escape(part) for part in text.split("\n"))
+
+
+# Characters XML 1.0 forbids (§2.2): most C0 controls, lone surrogates, U+FFFE and U+FFFF.
+# One of them in a title would make the whole feed unreadable to every feed reader.
+_NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_text(text) -> str:
+    """Text for a feed: what XML cannot carry is dropped (autoescape then escapes the rest)."""
+    return _NOT_XML.sub("", str(text))
 
 
 def one_line(text: str) -> str:
@@ -105,7 +114,7 @@ def environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(
-        md=md, md_block=md_block, lines=lines, one_line=one_line, numbered=numbered, yaml_string=yaml_string, vi_date=dates.vi_date,
+        md=md, md_block=md_block, lines=lines, xml_text=xml_text, one_line=one_line, numbered=numbered, yaml_string=yaml_string, vi_date=dates.vi_date,
         short_date=dates.short_date, slugify=urls.slugify, iso=iso, rfc822=rfc822, vi_datetime=vi_datetime,
     )
     env.globals.update(

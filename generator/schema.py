@@ -360,3 +360,42 @@ class Record(Type):
         if self.locate:
             values["locations"] = where
         return self.build(**values)
+
+
+# --- web addresses ------------------------------------------------------------------------------
+
+WEB_ADDRESS_HINT = "write the full address, starting with https://"
+_SCHEMES = {False: ("https", "http"), True: ("https",)}
+
+
+def web_address_problem(text: str, secure: bool = False) -> str | None:
+    """Why `text` is not a web address a reader may follow (None if it is one).
+
+    Only http(s) addresses are links: `javascript:`, `data:` and the like would run or show
+    whatever the writer chose. Spaces and control characters are refused too, so an address
+    cannot start a new line in a calendar or contact file.
+    """
+    scheme, sep, rest = text.partition("://")
+    ok = sep and scheme.lower() in _SCHEMES[secure] and rest and not rest.startswith("/")
+    if ok and not any(c.isspace() or unicodedata.category(c)[0] == "C" for c in text):
+        return None
+    shown = quoted(re.sub(r"[\x00-\x1f\x7f]", lambda m: repr(m[0])[1:-1], text))  # a CR would garble the report
+    if secure and sep and scheme.lower() == "http" and rest:
+        return f"{shown} is not a secure web address"
+    return f"{shown} is not a web address"
+
+
+class WebAddress(Text):
+    """A link to another site: http:// or https:// (only https:// when `secure`)."""
+
+    expects = "a web address"
+
+    def __init__(self, secure: bool = False):
+        self.secure = secure
+
+    def check(self, node, field, ctx):
+        text = super().check(node, field, ctx)
+        if text is INVALID:
+            return INVALID
+        problem = web_address_problem(text, self.secure)
+        return ctx.error(node, field, problem, WEB_ADDRESS_HINT) if problem else text

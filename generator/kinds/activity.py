@@ -10,7 +10,7 @@ from .. import urls
 from ..dates import TIMEZONE
 from ..errors import Location, Problem
 from ..refs import TaskRef, TaskRefType
-from ..schema import Choice, Context, DateTime, Field, Flag, Integer, ListOf, Record, Text, quoted
+from ..schema import Choice, Context, DateTime, Field, Flag, Integer, ListOf, Record, Text, WebAddress, quoted
 from .base import Kind, Loading
 from .common import IMAGE, Image, checked_files, resolve_asset
 
@@ -76,7 +76,7 @@ ACTIVITY = Record([
     Field("participants", Integer(minimum=0)),
     Field("outputs", ListOf(Text()), default=()),
     Field("photos", ListOf(IMAGE), default=()),
-    Field("links", ListOf(Record([Field("title", Text(), required=True), Field("url", Text(), required=True)], Link)), default=()),
+    Field("links", ListOf(Record([Field("title", Text(), required=True), Field("url", WebAddress(), required=True)], Link)), default=()),
     Field("delivers", ListOf(TaskRefType()), default=()),
     Field("draft", Flag(), default=False),
     Field("sample", Flag(), default=False),

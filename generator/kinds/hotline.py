@@ -16,7 +16,8 @@ import yaml
 
 from .. import urls
 from ..errors import Problem
-from ..schema import INVALID, Choice, Context, Date, Either, Field, Flag, ListOf, Record, Text, quoted
+from ..serialize import content_lines, ical_text
+from ..schema import INVALID, Choice, Context, Date, Either, Field, Flag, ListOf, Record, Text, WebAddress, quoted, web_address_problem, WEB_ADDRESS_HINT
 from ..vocab import TOPICS
 from .base import Kind, Loading
 from .common import checked_files
@@ -128,7 +129,8 @@ class ZaloType(Text):
         if text is INVALID:
             return INVALID
         if text.startswith("https://"):
-            return Zalo("Zalo", text)
+            problem = web_address_problem(text, secure=True)
+            return ctx.error(node, field, problem, WEB_ADDRESS_HINT) if problem else Zalo("Zalo", text)
         phone, message, hint = parse_phone(text)
         if phone is None:
             return ctx.error(node, field, message, "give the Zalo phone number or the https:// address of the Zalo page")
@@ -250,7 +252,7 @@ _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 HOURS = Record([Field("days", ListOf(Choice(*DAYS)), required=True), Field("times", ListOf(TimeRange()), required=True)], Hours)
 CLOSURE = Record([Field("from", Date(), required=True), Field("to", Date()), Field("note", Text())], _closure)
-NOTICE = Record([Field("number", Text(), required=True), Field("date", Date(), required=True), Field("title", Text()), Field("url", Text())], Notice)
+NOTICE = Record([Field("number", Text(), required=True), Field("date", Date(), required=True), Field("title", Text()), Field("url", WebAddress())], Notice)
 
 HOTLINE = Record([
     Field("agency", Text(), required=True),
@@ -265,7 +267,7 @@ HOTLINE = Record([
     Field("hours", ListOf(HOURS), default=()),
     Field("holidays", Choice("closed", "open"), default="closed"),
     Field("closures", ListOf(CLOSURE), default=()),
-    Field("online_form", Text()),
+    Field("online_form", WebAddress(secure=True)),
     Field("published_by", NOTICE),
     Field("last_verified", Date()),
     Field("needs_check", Flag(), default=False),
@@ -279,10 +281,6 @@ def _check(hotline: Hotline, node: yaml.Node, ctx: Context) -> None:
     at = hotline.locations
     if hotline.email and not _EMAIL.match(hotline.email):
         ctx.problems.append(Problem(at["email"], "email", f"{quoted(hotline.email)} is not an e-mail address", "write it as name@example.gov.vn"))
-    for key in ("online_form",):
-        value = getattr(hotline, key)
-        if value and not value.startswith("https://"):
-            ctx.problems.append(Problem(at[key], key, f"{quoted(value)} is not a secure web address", "write the full address, starting with https://"))
     if hotline.last_verified is None and not hotline.needs_check:
         ctx.problems.append(Problem(
             ctx.where(node), "last_verified", "is missing", "add the date the numbers were last called and found working, or needs_check: true to show them as not yet checked",
@@ -371,23 +369,6 @@ def as_json(hotlines: list[Hotline], site_url: str) -> str:
     return json.dumps({"source": site_url + urls.HOTLINES_INDEX.lstrip("/"), "hotlines": [one(h) for h in hotlines]}, ensure_ascii=False, indent=2) + "\n"
 
 
-def _vcard_text(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("\n", "\\n").replace(",", "\\,").replace(";", "\\;")
-
-
-def _fold(line: str) -> str:
-    """vCard lines are at most 75 octets; longer ones continue on lines starting with a space."""
-    out, current = [], b""
-    for char in line:
-        encoded = char.encode("utf-8")
-        if len(current) + len(encoded) > (75 if not out else 74):
-            out.append(current.decode("utf-8"))
-            current = b""
-        current += encoded
-    out.append(current.decode("utf-8"))
-    return "\r\n ".join(out)
-
-
 def hours_text(h: Hotline) -> str:
     parts = [f"{x.days_label}: {x.times_label}" for x in h.hours]
     return "; ".join(parts + [h.holidays_label]) if parts else ""
@@ -406,15 +387,15 @@ def vcard(hotlines: list[Hotline], site_url: str) -> str:
             note.append("Số điện thoại mẫu của bản trình diễn, không gọi được.")
         if h.needs_check:
             note.append("Cần kiểm tra lại trước khi sử dụng.")
-        lines = ["BEGIN:VCARD", "VERSION:3.0", f"FN:{_vcard_text('Đường dây nóng – ' + h.name)}", f"ORG:{_vcard_text(h.agency)}" + (f";{_vcard_text(h.unit)}" if h.unit else "")]
+        lines = ["BEGIN:VCARD", "VERSION:3.0", f"FN:{ical_text('Đường dây nóng – ' + h.name)}", f"ORG:{ical_text(h.agency)}" + (f";{ical_text(h.unit)}" if h.unit else "")]
         lines += [f"TEL;TYPE=WORK,VOICE:{p.e164}" for p in h.phones]
         if h.email:
             lines.append(f"EMAIL;TYPE=INTERNET:{h.email}")
         if h.address:
-            lines.append(f"ADR;TYPE=WORK:;;{_vcard_text(h.address)};;;;Việt Nam")
+            lines.append(f"ADR;TYPE=WORK:;;{ical_text(h.address)};;;;Việt Nam")
         lines.append(f"URL:{h.online_form or site_url + h.anchor.lstrip('/')}")
-        lines.append(f"NOTE:{_vcard_text(' '.join(note))}")
+        lines.append(f"NOTE:{ical_text(' '.join(note))}")
         lines.append(f"UID:{site_url + h.anchor.lstrip('/')}")
         lines.append("END:VCARD")
-        cards.append("\r\n".join(_fold(line) for line in lines))
-    return "\r\n".join(cards) + "\r\n" if cards else ""
+        cards.append(content_lines(lines))
+    return "".join(cards)

@@ -15,7 +15,10 @@ import yaml
 from .. import urls
 from ..errors import Problem
 from ..refs import ProcedureCode
-from ..schema import INVALID, Choice, Context, Date, Either, Field, Flag, Integer, ListOf, Record, Text, TextOrList, quoted
+from ..schema import (
+    INVALID, WEB_ADDRESS_HINT, Choice, Context, Date, Either, Field, Flag, Integer, ListOf, Record, Text, TextOrList, WebAddress, quoted,
+    web_address_problem,
+)
 from .base import Kind, Loading
 from .common import checked_files, resolve_asset
 
@@ -205,16 +208,12 @@ PROCEDURE = Record([
     Field("where", Text()),
     Field("hours", Text()),
     Field("online", Choice(*ONLINE), required=True),
-    Field("online_url", Text()),
+    Field("online_url", WebAddress(secure=True)),
     Field("legal_bases", ListOf(LEGAL_BASIS), required=True),
     Field("decision", Text()),
     Field("last_checked", Date(), required=True),
     Field("sample", Flag(), default=False),
 ], Procedure, locate=True)
-
-
-def _is_web_address(text: str) -> bool:
-    return text.startswith(("https://", "http://"))
 
 
 def _check(procedure: Procedure, docs: Path, ctx: Context) -> Procedure:
@@ -230,8 +229,6 @@ def _check(procedure: Procedure, docs: Path, ctx: Context) -> Procedure:
         ctx.problems.append(Problem(at["online"], "online", "is none, but channels has a truc_tuyen (online) way", "set online: mot_phan or toan_trinh, or remove the online channel"))
     elif procedure.online_now != "none" and not online_channel:
         ctx.problems.append(Problem(at["online"], "online", f"says the procedure is online ({procedure.online}), but channels has no truc_tuyen way", "add a channel with way: truc_tuyen, its time and fee"))
-    if procedure.online_url and not procedure.online_url.startswith("https://"):
-        ctx.problems.append(Problem(at["online_url"], "online_url", f"{quoted(procedure.online_url)} is not a secure web address", "write the full address, starting with https://"))
     dossier = []
     for i, doc in enumerate(procedure.dossier, 1):
         if not (doc.originals or doc.copies or doc.show):
@@ -239,7 +236,11 @@ def _check(procedure: Procedure, docs: Path, ctx: Context) -> Procedure:
                 doc.locations["name"], f"dossier[{i}]", "does not say how many papers to bring",
                 "add originals: 1 (bản chính) and/or copies: 1 (bản sao), or show: true for a paper only shown at the desk",
             ))
-        if doc.form and not _is_web_address(doc.form):
+        if doc.form and "://" in doc.form:
+            problem = web_address_problem(doc.form)
+            if problem:
+                ctx.problems.append(Problem(doc.locations["form"], f"dossier[{i}].form", problem, WEB_ADDRESS_HINT))
+        elif doc.form:
             path = resolve_asset(docs, procedure.src, doc.form)
             if path is None:
                 ctx.problems.append(Problem(doc.locations["form"], f"dossier[{i}].form", f"no file {quoted(doc.form)} next to this page", "give the form's web address (https://…) or put the file in content/ and give its path relative to this page"))

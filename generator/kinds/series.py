@@ -14,7 +14,7 @@ from .. import urls
 from ..dates import TIMEZONE
 from ..errors import Location, Problem
 from ..refs import TaskRef, TaskRefType
-from ..schema import Choice, Context, DateTime, Field, Flag, Record, Text, quoted
+from ..schema import Choice, Context, DateTime, Field, Flag, Record, Text, quoted, web_address_problem, WEB_ADDRESS_HINT
 from ..timeframe import Timeframe, TimeframeType
 from ..vocab import CHANNELS
 from .base import Kind, Loading
@@ -136,8 +136,10 @@ def _attach_media(episode: Episode, docs: Path, ctx: Context) -> Episode:
     key = given[0]
     value = getattr(episode, key)
     if key == "link":
-        if not value.startswith(("https://", "http://")):
-            ctx.problems.append(Problem(where["link"], "link", f"{quoted(value)} is not a web address", "write the full address, starting with https://"))
+        # Checked here, not by the field's type: an invalid link would otherwise also read as a missing one.
+        problem = web_address_problem(value)
+        if problem:
+            ctx.problems.append(Problem(where["link"], "link", problem, WEB_ADDRESS_HINT))
         return episode
     suffix = PurePosixPath(value).suffix.lower()
     if suffix not in MEDIA_TYPES or not MEDIA_TYPES[suffix].startswith(key):
