@@ -112,14 +112,14 @@ def display_size(path: Path) -> tuple[int, int] | None:
     if path.suffix.lower() == ".svg":
         m = _SVG_SIZE.search(path.read_text(encoding="utf-8", errors="replace")[:2000])
         return (round(float(m[1])), round(float(m[2]))) if m else None
-    if image_problem(path) is not None:
+    if path.suffix.lower() not in RASTER or image_problem(path) is not None:
         return None
     return _fitted(*_inspect(_stamp(path))[1])
 
 
 def needs_resize(path: Path) -> bool:
     """Whether the site must serve a rewritten copy: too wide, or stored sideways or mirrored."""
-    if image_problem(path) is not None:
+    if path.suffix.lower() not in RASTER or image_problem(path) is not None:
         return False
     _, (width, _), orientation = _inspect(_stamp(path))
     return width > MAX_WIDTH or orientation != 1
