@@ -426,7 +426,7 @@ class _Checker:
 
     def suggest(self, target: str) -> str:
         extension = posixpath.splitext(target)[1]
-        same_kind = [k for k in self.known if posixpath.splitext(k)[1] == extension]
+        same_kind = [k for k in self.known if posixpath.splitext(k)[1] == extension and k != self.src_uri]
         close = difflib.get_close_matches(target, same_kind, n=1, cutoff=0.8)
         if close:
             return f"did you mean {quoted(self.relative(close[0]))}?"
