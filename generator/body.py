@@ -44,7 +44,9 @@ Anchors = Callable[[str], "Collection[str] | None"]
 _FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 _PUNCTUATION = set("\\`*_{}[]()#+-.!<>:|\"'~=")
 _DEFINITION = re.compile(r"^[ \t]*\[([^\[\]\n]+)\]:[ \t]*\n?[ \t]*(<[^>\n]*>|\S+)[^\n]*$", re.MULTILINE)
-_HTML_TAG = re.compile(r"""<(a|img)\b((?:[^>"']|"[^"]*"|'[^']*')*)>""", re.IGNORECASE)
+# Lengths are capped so that text full of unclosed "<img" or "(" is read in linear time.
+_LONGEST = 2000  # characters of an address or a title (a tag: 1000 parts)
+_HTML_TAG = re.compile(r"""<(a|img)\b((?:[^>"']|"[^"]{0,1000}"|'[^']{0,1000}'){0,1000})>""", re.IGNORECASE)
 _ATTRIBUTE = re.compile(r"""([^\s=/>"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?""")
 _CODE_SCHEMES = ("javascript:", "vbscript:")
 _CONTROL_OR_SPACE = re.compile(r"[\x00-\x20]")
@@ -195,21 +197,19 @@ def _definitions(masked: str, text: str) -> tuple[dict[str, tuple[str, int]], st
     return definitions, "".join(chars)
 
 
-def _matching_bracket(masked: str, i: int) -> int | None:
-    """The offset of the `]` closing the `[` at i (brackets nest), within one paragraph."""
-    depth, n = 0, len(masked)
-    while i < n:
-        c = masked[i]
+def _bracket_pairs(masked: str) -> dict[int, int]:
+    """Each `[` with the `]` that closes it (brackets nest; a paragraph break closes none),
+    found in one pass so a body full of unmatched brackets still takes linear time."""
+    pairs: dict[int, int] = {}
+    opened: list[int] = []
+    for i, c in enumerate(masked):
         if c == "[":
-            depth += 1
-        elif c == "]":
-            depth -= 1
-            if depth == 0:
-                return i
-        elif c == "\n" and _blank_line_follows(masked, i):
-            return None
-        i += 1
-    return None
+            opened.append(i)
+        elif c == "]" and opened:
+            pairs[opened.pop()] = i
+        elif c == "\n" and opened and _blank_line_follows(masked, i):
+            opened.clear()
+    return pairs
 
 
 def _destination(masked: str, i: int) -> tuple[int, int, int] | None:
@@ -219,15 +219,18 @@ def _destination(masked: str, i: int) -> tuple[int, int, int] | None:
     while j < n and masked[j] in " \t\n":
         j += 1
     if j < n and masked[j] == "<":
-        end = masked.find(">", j)
+        end = masked.find(">", j, j + _LONGEST)
         if end == -1 or "\n" in masked[j:end]:
             return None
         start, stop, k = j + 1, end, end + 1
     else:
         start, depth, k = j, 0, j
-        while k < n and masked[k] not in " \t\n":
+        limit = min(n, j + _LONGEST)
+        while k < limit and masked[k] not in " \t\n":
             if masked[k] == "(":
                 depth += 1
+                if depth > 32:  # CommonMark's limit too
+                    return None
             elif masked[k] == ")":
                 if depth == 0:
                     break
@@ -237,7 +240,7 @@ def _destination(masked: str, i: int) -> tuple[int, int, int] | None:
     while k < n and masked[k] in " \t\n":
         k += 1
     if k < n and masked[k] in "\"'":  # a title
-        end = masked.find(masked[k], k + 1)
+        end = masked.find(masked[k], k + 1, k + 1 + _LONGEST)
         if end == -1:
             return None
         k = end + 1
@@ -254,6 +257,7 @@ def _markdown_links(masked: str, text: str, definitions) -> tuple[list[_Link], l
     links: list[_Link] = []
     unknown: list[tuple[int, str, str]] = []
     skip: dict[int, int] = {}  # an inline link's address: jump over it (it may hold brackets)
+    pairs = _bracket_pairs(masked)
     i, n = 0, len(masked)
     while i < n:
         if i in skip:
@@ -262,7 +266,7 @@ def _markdown_links(masked: str, text: str, definitions) -> tuple[list[_Link], l
         if masked[i] != "[":
             i += 1
             continue
-        close = _matching_bracket(masked, i)
+        close = pairs.get(i)
         if close is None:
             i += 1
             continue
@@ -362,7 +366,11 @@ class _Checker:
             if link.kind == "link" and not link.html:
                 yield link.at, "the link has no address", "write the address between the parentheses"
             return
-        parts = urlsplit(url)
+        try:
+            parts = urlsplit(url)
+        except ValueError:  # e.g. an unclosed "[" after "//"
+            yield link.at, f"{_short(url)} is not a valid address", "check it character by character, or copy it again from the browser"
+            return
         if parts.scheme or parts.netloc:
             return  # another site, e-mail, phone: not ours to check
         path, fragment = unquote(parts.path), unquote(parts.fragment)
@@ -480,6 +488,9 @@ def source_anchors(docs: Path) -> Anchors:
         if front is not None:
             lines = text.splitlines(keepends=True)
             text = "".join(lines[len(front.splitlines()) + 2:])
-        return frozenset(heading_ids(text))
+        try:
+            return frozenset(heading_ids(text))
+        except RecursionError:  # nesting too deep to render: reported for that file itself
+            return None
 
     return anchors

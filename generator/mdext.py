@@ -48,7 +48,10 @@ class _SizedImages(Treeprocessor):
             img.attrib.setdefault("decoding", "async")
 
     def size(self, src: str) -> tuple[int, int] | None:
-        parts = urlsplit(src)
+        try:
+            parts = urlsplit(src)
+        except ValueError:  # not a valid address: reported by `cchc check`
+            return None
         if parts.scheme or parts.netloc or not parts.path or parts.path.startswith("/"):
             return None
         target = posixpath.normpath(posixpath.join(posixpath.dirname(self.ext.page_src), unquote(parts.path)))
