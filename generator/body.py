@@ -91,7 +91,8 @@ def check_body(
         line = bisect.bisect_right(starts, offset) - 1
         return Location(shown, first_line + line, offset - starts[line] + 1)
 
-    checker = _Checker(src_uri, shown, set(known), page_url or _page_url(src_uri), anchors)
+    known = known if isinstance(known, (set, frozenset)) else set(known)
+    checker = _Checker(src_uri, shown, known, page_url or _page_url(src_uri), anchors)
     found: dict[tuple[int, str], Problem] = {}  # a reference used twice is reported once, at its definition
     for offset, written, ref in unknown_refs:
         found[offset, written] = Problem(where(offset), "link", f"{written}: no definition of [{ref}]", f"add a line \"[{ref}]: address\" below the text, or correct the name")
@@ -100,6 +101,14 @@ def check_body(
             found.setdefault((at, message), Problem(where(at), link.kind, message, hint))
     return sorted(found.values())
 
+
+def markdown_body(text: str) -> tuple[str, int]:
+    """A Markdown file's body after its front matter, and the file line the body starts on."""
+    front, _ = split(text)
+    if front is None:
+        return text, 1
+    skipped = len(front.splitlines()) + 2  # the two `---` lines and the YAML between them
+    return "".join(text.splitlines(keepends=True)[skipped:]), skipped + 1
 
 
 def _blank(chars: list[str], start: int, end: int) -> None:
@@ -337,7 +346,7 @@ def _short(url: str) -> str:
 
 
 class _Checker:
-    def __init__(self, src_uri: str, shown: str, known: set[str], page_url: str, anchors: Anchors | None):
+    def __init__(self, src_uri: str, shown: str, known: Collection[str], page_url: str, anchors: Anchors | None):
         self.src_uri, self.known, self.page_url, self.anchors = src_uri, known, page_url, anchors
         self.here = posixpath.dirname(src_uri)
         # The docs dir as shown ("content/"), to name targets as the officer sees them.
@@ -484,12 +493,8 @@ def source_anchors(docs: Path) -> Anchors:
             text = file.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
             return None  # the file's own check reports it
-        front, offset = split(text)
-        if front is not None:
-            lines = text.splitlines(keepends=True)
-            text = "".join(lines[len(front.splitlines()) + 2:])
         try:
-            return frozenset(heading_ids(text))
+            return frozenset(heading_ids(markdown_body(text)[0]))
         except RecursionError:  # nesting too deep to render: reported for that file itself
             return None
 

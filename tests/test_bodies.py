@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PIL import Image
 
-from generator.body import check_body, heading_ids, source_anchors
+from generator.body import check_body, heading_ids, markdown_body, source_anchors
 
 from .conftest import ROOT, Site, run_cchc
 
@@ -193,3 +193,13 @@ def test_body_images_get_their_served_size_and_text_is_published_as_nfc(tmp_path
     }
     assert Image.open(project / "site/gioi-thieu/hoi-nghi.png").size == (1200, 800)
     assert Image.open(project / "site/gioi-thieu/dien-thoai.jpg").size == (40, 80)
+
+
+def test_the_body_starts_after_the_front_matter():
+    text = "---\ntitle: Bài mới\ndate: 2022-03-01\n---\nDòng đầu [x](khong-co.md)\n"
+    body, first_line = markdown_body(text)
+    assert (body, first_line) == ("Dòng đầu [x](khong-co.md)\n", 5)
+    assert problems(body, first_line=first_line) == [
+        'content/tin-tuc/2022/bai-moi.md:5:14: link: "khong-co.md": there is no content/tin-tuc/2022/khong-co.md (the address is relative to this file)'
+    ]
+    assert markdown_body("Chỉ có nội dung\n") == ("Chỉ có nội dung\n", 1)
