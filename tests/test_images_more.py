@@ -14,13 +14,16 @@ from generator import images
 RED, BLUE = (255, 0, 0), (0, 0, 255)
 
 
+SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+
+
 def sideways_jpeg(path: Path, width: int, height: int, orientation: int = 6) -> Path:
-    """A photo stored landscape with a blue top-left corner, as a phone held upright saves it."""
+    """A photo stored landscape with a blue top-left quarter, as a phone held upright saves it."""
     image = Image.new("RGB", (width, height), RED)
     image.paste(BLUE, (0, 0, width // 2, height // 2))
     exif = Image.Exif()
     exif[0x0112] = orientation
-    image.save(path, exif=exif, quality=95)
+    image.save(path, exif=exif, quality=95, icc_profile=SRGB)
     return path
 
 
@@ -48,6 +51,7 @@ def test_a_sideways_phone_photo_is_served_upright_even_when_narrow(tmp_path):
     # The stored top-left quarter ends up top-right once turned clockwise.
     assert close(served.getpixel((30, 10)), BLUE) and close(served.getpixel((10, 10)), RED)
     assert served.getexif().get(0x0112) is None  # not turned a second time by the browser
+    assert served.info["icc_profile"] == SRGB
     assert images.resized(photo) == images.resized(photo)  # same input, same bytes
 
 
@@ -64,13 +68,12 @@ def test_an_upright_narrow_photo_is_left_as_it_is(tmp_path):
 
 
 def test_the_colour_profile_is_kept_when_a_photo_is_resized(tmp_path):
-    profile = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
     photo = tmp_path / "wide.png"
-    Image.new("RGB", (2400, 100), RED).save(photo, icc_profile=profile)
+    Image.new("RGB", (2400, 100), RED).save(photo, icc_profile=SRGB)
     data = images.resized(photo)
     served = Image.open(io.BytesIO(data))
     assert served.size == (1200, 50)
-    assert served.info["icc_profile"] == profile
+    assert served.info["icc_profile"] == SRGB
     assert images.resized(photo) == data
 
 
