@@ -442,6 +442,9 @@ class _Checker:
         return "write it relative to this file, e.g. \"../thu-tuc/index.md\""
 
     def suggest(self, target: str) -> str:
+        same_but_case = [k for k in self.known if k.lower() == target.lower()]
+        if same_but_case:  # fine on the officer's Windows PC, broken on the web server
+            return f"did you mean {quoted(self.relative(same_but_case[0]))}? capitals count in addresses"
         extension = posixpath.splitext(target)[1]
         same_kind = [k for k in self.known if posixpath.splitext(k)[1] == extension and k != self.src_uri]
         close = difflib.get_close_matches(target, same_kind, n=1, cutoff=0.8)
@@ -478,16 +481,18 @@ def heading_ids(body: str) -> set[str]:
     return parser.ids
 
 
-def source_anchors(docs: Path) -> Anchors:
+def source_anchors(docs: Path, partial: Collection[str] = ()) -> Anchors:
     """`anchors` for check_body: the ids of each Markdown file in `docs`, read once.
 
-    Pages the generator adds headings to (a header or footer) have more ids than their
-    body: wrap this to return None for those, and the post-build checker covers them."""
+    `partial`: docs-dir paths of pages whose body is only part of the page (the generator
+    adds a header or footer with more headings); like generated pages, their anchors are
+    left to the post-build checker."""
+    partial = frozenset(partial)
 
     @lru_cache(maxsize=None)
     def anchors(target: str) -> frozenset[str] | None:
         file = docs / target
-        if not file.is_file():
+        if target in partial or not file.is_file():
             return None  # generated page
         try:
             text = file.read_text(encoding="utf-8")

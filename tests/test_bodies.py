@@ -203,3 +203,18 @@ def test_the_body_starts_after_the_front_matter():
         'content/tin-tuc/2022/bai-moi.md:5:14: link: "khong-co.md": there is no content/tin-tuc/2022/khong-co.md (the address is relative to this file)'
     ]
     assert markdown_body("Chỉ có nội dung\n") == ("Chỉ có nội dung\n", 1)
+
+
+def test_a_wrong_capital_is_named_as_the_cause():
+    assert problems("![Hội nghị](../images/Hoi-Nghi.JPG)") == [
+        'content/tin-tuc/2022/bai-moi.md:1:13: image: "../images/Hoi-Nghi.JPG": there is no content/tin-tuc/images/Hoi-Nghi.JPG '
+        '(did you mean "../images/hoi-nghi.jpg"? capitals count in addresses)'
+    ]
+
+
+def test_anchors_into_pages_with_generated_headings_are_left_to_the_build(tmp_path):
+    (tmp_path / "thu-tuc").mkdir()
+    (tmp_path / "thu-tuc" / "dang-ky-khai-sinh.md").write_text("---\ncode: \"1.001193\"\n---\nHướng dẫn thêm.\n", encoding="utf-8")
+    link = "[các bước](../../thu-tuc/dang-ky-khai-sinh.md#cac-buoc-thuc-hien)"
+    assert len(problems(link, anchors=source_anchors(tmp_path))) == 1
+    assert problems(link, anchors=source_anchors(tmp_path, partial={"thu-tuc/dang-ky-khai-sinh.md"})) == []
