@@ -293,13 +293,13 @@ def _markdown_links(masked: str, text: str, definitions) -> tuple[list[_Link], l
                 continue
         ref_open = after + 1 if after < n - 1 and masked[after] in " \n" and masked[after + 1] == "[" else after
         if ref_open < n and masked[ref_open] == "[":
-            ref_close = masked.find("]", ref_open)
+            ref_close = masked.find("]", ref_open, ref_open + _LONGEST)
             if ref_close != -1 and "[" not in masked[ref_open + 1:ref_close]:
                 name = _ref_id(masked[ref_open + 1:ref_close]) or _ref_id(label)
                 if name in definitions:
                     url, at = definitions[name]
                     links.append(_Link(kind, url, at, start, alt))
-                else:
+                elif ref_open == after:  # `[a] [b]` with a space is as likely to be plain text
                     unknown.append((start, text[start:ref_close + 1], text[ref_open + 1:ref_close] or label))
                 skip[ref_open] = ref_close + 1
                 i += 1  # the link text may hold an image

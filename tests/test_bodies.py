@@ -218,3 +218,7 @@ def test_anchors_into_pages_with_generated_headings_are_left_to_the_build(tmp_pa
     link = "[các bước](../../thu-tuc/dang-ky-khai-sinh.md#cac-buoc-thuc-hien)"
     assert len(problems(link, anchors=source_anchors(tmp_path))) == 1
     assert problems(link, anchors=source_anchors(tmp_path, partial={"thu-tuc/dang-ky-khai-sinh.md"})) == []
+
+
+def test_brackets_in_plain_text_are_not_links():
+    assert problems("Theo Điều [1] [2] và mục [a], xem [ghi chú].\n\n[b]: ../2021/bai-cu.md\n") == []
