@@ -1,16 +1,104 @@
 """Images as citizens on phones should get them: raster images wider than the
-content column are resized for the site (the files in content/ stay as they are), and
-every <img> carries its width and height so the page does not jump while it loads."""
+content column are resized for the site (the files in content/ stay as they are), phone
+photos are turned upright by their EXIF orientation, colour profiles are kept, and every
+<img> carries its width and height so the page does not jump while it loads.
+
+An image that cannot be read (damaged, cut short, not an image, named for another
+format, or so large it would exhaust memory when decoded) is reported by `image_problem`
+as a message for the officer; the other functions treat it as "nothing to do" so a
+broken file never raises a traceback."""
 from __future__ import annotations
 
 import io
 import re
+import warnings
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
+from PIL import Image, ImageOps, UnidentifiedImageError
+
 MAX_WIDTH = 1200  # px: twice a phone's content width, the desktop column at full size
+# A 50-megapixel photo is already larger than any phone camera makes; beyond it decoding
+# could take gigabytes of memory (a "decompression bomb": a tiny file claiming huge size).
+MAX_PIXELS = 50_000_000
+Image.MAX_IMAGE_PIXELS = MAX_PIXELS  # Pillow warns above this and refuses twice this; both are errors here
+_DAMAGED = "the image file is damaged or cut short; save or copy it again from the original"
+_TOO_LARGE = f"the image is larger than {MAX_PIXELS // 1_000_000} megapixels, too large to decode safely; scale it down before adding it"
 RASTER = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".webp": "WEBP"}
+_EXTENSION = {"JPEG": ".jpg", "PNG": ".png", "WEBP": ".webp"}  # what to rename a misnamed file to
+_ORIENTATION = 0x0112  # EXIF tag: how the camera was held
+_SIDEWAYS = {5, 6, 7, 8}  # orientations that swap width and height
 _SVG_SIZE = re.compile(r'viewBox="\s*[-\d.]+[\s,]+[-\d.]+[\s,]+([\d.]+)[\s,]+([\d.]+)"')
+
+
+class _Unreadable(Exception):
+    """The image cannot be used; the message says why and what to do."""
+
+
+@contextmanager
+def _opened(path: Path):
+    """The image opened (header read only), or _Unreadable with an officer's message."""
+    fmt = RASTER[path.suffix.lower()]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        try:
+            image = Image.open(path, formats=list(_EXTENSION))
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+            raise _Unreadable(_TOO_LARGE) from None
+        except UnidentifiedImageError:
+            raise _Unreadable(f"the file is not a readable image; replace it with a photo saved as {path.suffix.lower()}") from None
+        except (OSError, SyntaxError, ValueError):
+            raise _Unreadable(_DAMAGED) from None
+    with image:
+        if image.format != fmt:
+            raise _Unreadable(f"the file is a {image.format} image but its name ends in {path.suffix}; rename it to end in {_EXTENSION[image.format]}")
+        yield image
+
+
+def _orientation(image) -> int:
+    try:
+        value = int(image.getexif().get(_ORIENTATION, 1))
+    except (OSError, SyntaxError, ValueError, TypeError):  # unreadable EXIF: show the pixels as stored
+        return 1
+    return value if 1 <= value <= 8 else 1
+
+
+def _stamp(path: Path) -> tuple[Path, int, int]:
+    """Cache key: the file as it is now (`mkdocs serve` sees officers replace photos)."""
+    stat = path.stat()
+    return path, stat.st_mtime_ns, stat.st_size
+
+
+@lru_cache(maxsize=None)
+def _inspect(stamp: tuple[Path, int, int]) -> tuple[str | None, tuple[int, int], int]:
+    """(problem, upright size, EXIF orientation) of a raster image, decoding it once."""
+    path = stamp[0]
+    try:
+        with _opened(path) as image:
+            orientation = _orientation(image)
+            size = image.size
+            if image.format == "JPEG":
+                image.draft(image.mode, (size[0] // 8, size[1] // 8))  # decode at 1/8 scale: still reads every byte
+            image.load()
+    except _Unreadable as err:
+        return str(err), (0, 0), 1
+    except (OSError, SyntaxError, ValueError, EOFError):  # Pillow's "image file is truncated" and kin
+        return _DAMAGED, (0, 0), 1
+    upright = (size[1], size[0]) if orientation in _SIDEWAYS else size
+    return None, upright, orientation
+
+
+def image_problem(path: Path) -> str | None:
+    """What is wrong with the image file at `path` (a message for the officer), or None.
+
+    Files that are not raster images by their name (SVG, PDF, audio, …) are not checked here."""
+    if path.suffix.lower() not in RASTER:
+        return None
+    try:
+        return _inspect(_stamp(path))[0]
+    except OSError:
+        return "the file cannot be read; check that it exists and is not a broken link"
 
 
 def _fitted(width: int, height: int) -> tuple[int, int]:
@@ -19,40 +107,39 @@ def _fitted(width: int, height: int) -> tuple[int, int]:
     return MAX_WIDTH, round(height * MAX_WIDTH / width)
 
 
-@lru_cache(maxsize=None)
 def display_size(path: Path) -> tuple[int, int] | None:
-    """Width and height the image is served at, or None if they cannot be read."""
+    """Width and height the image is served at (upright), or None if they cannot be read."""
     if path.suffix.lower() == ".svg":
         m = _SVG_SIZE.search(path.read_text(encoding="utf-8", errors="replace")[:2000])
         return (round(float(m[1])), round(float(m[2]))) if m else None
-    if path.suffix.lower() not in RASTER:
+    if path.suffix.lower() not in RASTER or image_problem(path) is not None:
         return None
-    from PIL import Image
-
-    with Image.open(path) as image:
-        return _fitted(*image.size)
+    return _fitted(*_inspect(_stamp(path))[1])
 
 
 def needs_resize(path: Path) -> bool:
-    if path.suffix.lower() not in RASTER:
+    """Whether the site must serve a rewritten copy: too wide, or stored sideways or mirrored."""
+    if path.suffix.lower() not in RASTER or image_problem(path) is not None:
         return False
-    from PIL import Image
-
-    with Image.open(path) as image:
-        return image.size[0] > MAX_WIDTH
+    _, (width, _), orientation = _inspect(_stamp(path))
+    return width > MAX_WIDTH or orientation != 1
 
 
 def resized(path: Path) -> bytes:
-    """The image scaled down to MAX_WIDTH, in its own format (same input, same bytes)."""
-    from PIL import Image
-
+    """The image upright and scaled down to MAX_WIDTH, in its own format with its colour
+    profile (same input, same bytes). EXIF is not copied: it may hold where a photo was taken."""
     with Image.open(path) as image:
         image.load()
-        fitted = image.resize(_fitted(*image.size), Image.LANCZOS)
-        out = io.BytesIO()
         fmt = RASTER[path.suffix.lower()]
+        icc = image.info.get("icc_profile")
+        upright = ImageOps.exif_transpose(image)
+        fitted = upright.resize(_fitted(*upright.size), Image.LANCZOS)
         options = {"quality": 80, "optimize": True, "progressive": True} if fmt == "JPEG" else {"optimize": True}
-        if fmt == "JPEG" and fitted.mode not in ("RGB", "L"):
+        if fmt == "JPEG" and fitted.mode not in ("RGB", "L", "CMYK"):
             fitted = fitted.convert("RGB")
+            icc = None  # the profile described the old colour model
+        if icc:
+            options["icc_profile"] = icc
+        out = io.BytesIO()
         fitted.save(out, fmt, **options)
         return out.getvalue()

@@ -11,6 +11,7 @@ plans/ when serving.
 from __future__ import annotations
 
 import os
+import unicodedata
 from pathlib import Path
 
 from mkdocs.config import config_options as opt
@@ -19,7 +20,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import csp, dates, images, linkcheck, pages, sanitize, search, services, urls
+from . import csp, dates, images, linkcheck, mdext, pages, sanitize, search, services, urls
 from .errors import ContentError, Location, Problem
 from .kinds.registry import KINDS
 
@@ -55,6 +56,9 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         toc.setdefault("slugify", urls.slugify)
         if "toc" not in config.markdown_extensions:
             config.markdown_extensions.append("toc")
+        # Images in Markdown bodies get their served size and lazy loading (told the page below).
+        self.body_images = mdext.BodyImages(self.docs_dir)
+        config.markdown_extensions.append(self.body_images)
         return config
 
     def on_files(self, files: Files, config):
@@ -107,6 +111,9 @@ class CchcPlugin(BasePlugin[CchcConfig]):
 
     def on_page_markdown(self, markdown, page, config, files):
         src = page.file.src_uri
+        self.body_images.page_src = src  # MkDocs renders this page next
+        # Text pasted in decomposed Unicode (NFD) would render, slug and search differently.
+        markdown = unicodedata.normalize("NFC", markdown)
         if src in self.site.updated:
             page.update_date = self.site.updated[src].isoformat()
         if src == "index.md":
