@@ -71,6 +71,7 @@ def check_body(
     *,
     page_url: str | None = None,
     anchors: Anchors | None = None,
+    unpublished: Collection[str] = (),
 ) -> list[Problem]:
     """Problems with the links and images of one Markdown body.
 
@@ -79,7 +80,9 @@ def check_body(
     known: every docs-dir path the site will have (files, generated pages' sources such as
     `thu-tuc/index.md`, and `urls.src_of(url)` of pages served away from their source);
     page_url: the page's address when it is not its source's (e.g. a dated article);
-    anchors: ids of a docs-dir Markdown page, or None where unknown (see `source_anchors`).
+    anchors: ids of a docs-dir Markdown page, or None where unknown (see `source_anchors`);
+    unpublished: docs-dir pages that exist but are not published by this build (drafts,
+    pages dated after the build date).
     """
     masked = _masked(text)
     definitions, masked = _definitions(masked, text)
@@ -92,7 +95,7 @@ def check_body(
         return Location(shown, first_line + line, offset - starts[line] + 1)
 
     known = known if isinstance(known, (set, frozenset)) else set(known)
-    checker = _Checker(src_uri, shown, known, page_url or _page_url(src_uri), anchors)
+    checker = _Checker(src_uri, shown, known, page_url or _page_url(src_uri), anchors, unpublished)
     found: dict[tuple[int, str], Problem] = {}  # a reference used twice is reported once, at its definition
     for offset, written, ref in unknown_refs:
         found[offset, written] = Problem(where(offset), "link", f"{written}: no definition of [{ref}]", f"add a line \"[{ref}]: address\" below the text, or correct the name")
@@ -346,8 +349,8 @@ def _short(url: str) -> str:
 
 
 class _Checker:
-    def __init__(self, src_uri: str, shown: str, known: Collection[str], page_url: str, anchors: Anchors | None):
-        self.src_uri, self.known, self.page_url, self.anchors = src_uri, known, page_url, anchors
+    def __init__(self, src_uri: str, shown: str, known: Collection[str], page_url: str, anchors: Anchors | None, unpublished: Collection[str]):
+        self.src_uri, self.known, self.page_url, self.anchors, self.unpublished = src_uri, known, page_url, anchors, unpublished
         self.here = posixpath.dirname(src_uri)
         # The docs dir as shown ("content/"), to name targets as the officer sees them.
         self.docs = shown[: -len(src_uri)] if shown.endswith(src_uri) else ""
@@ -404,6 +407,8 @@ class _Checker:
         """A link MkDocs resolves relative to the Markdown file."""
         if target == ".." or target.startswith("../"):
             yield link.at, f"{_short(url)} points outside {self.docs or 'the docs folder'}", "the address is relative to this file: remove a \"../\""
+        elif target in self.unpublished:
+            yield link.at, f"{_short(url)}: {self.docs}{target} is not published (a draft, or dated after the build date)", "link to it once it is published"
         elif target not in self.known:
             yield link.at, f"{_short(url)}: there is no {self.docs}{target}", self.suggest(target)
         elif fragment and target.endswith(".md") and self.anchors is not None:

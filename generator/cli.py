@@ -29,8 +29,8 @@ def check(args) -> int:
     except dates.BuildDateError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
-    # Drafts too: they are checked like everything else, and previewed with `serve`.
-    corpus, _, problems = assemble(root, root / args.plans, root / args.content, today, CHECK_SITE_URL, drafts=True)
+    # As the publishing build sees it (drafts are read and checked all the same).
+    corpus, _, problems = assemble(root, root / args.plans, root / args.content, today, CHECK_SITE_URL)
     if problems:
         print(ContentError(problems).report(), file=sys.stderr)
         return 1

@@ -2,11 +2,18 @@
 references between files, and one source for every address."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+import unicodedata
+
+import yaml
+
 from . import urls
+from .body import check_body, markdown_body, source_anchors
 from .errors import Location, Problem
+from .frontmatter import split
+from .load import compose_yaml, read_text
 from .inventory import Inventory, take_stock
 from .kinds.activity import Activity
 from .kinds.article import Article
@@ -93,6 +100,25 @@ def _check_references(loaded: dict, stock: Inventory, root: Path) -> list[Proble
     return [Problem(p.where, p.field, p.message, p.hint, follows=True) for p in problems]
 
 
+def without_dangling_references(corpus: Corpus) -> Corpus:
+    """The corpus less the references to plans, tasks and procedures that did not load, so
+    that a portal with reported problems can still be assembled and its links checked."""
+    tasks = {(p.slug, None) for p in corpus.plans} | {(p.slug, t.no) for p in corpus.plans for t in p.tasks}
+    codes = {p.code for p in corpus.procedures}
+
+    def keep(item, **refs):
+        return replace(item, **{name: value for name, value in refs.items() if value != getattr(item, name)})
+
+    return replace(
+        corpus,
+        articles=[keep(a, delivers=tuple(r for r in a.delivers if (r.plan, r.task) in tasks),
+                       procedures=tuple(r for r in a.procedures if r.code in codes)) for a in corpus.articles],
+        activities=[keep(a, delivers=tuple(r for r in a.delivers if (r.plan, r.task) in tasks)) for a in corpus.activities],
+        series=[keep(s, delivers=s.delivers if s.delivers is None or (s.delivers.plan, s.delivers.task) in tasks else None) for s in corpus.series],
+        feedback=[keep(f, procedure=f.procedure if f.procedure is None or f.procedure.code in codes else None) for f in corpus.feedback],
+    )
+
+
 def check_site(site, stock: Inventory, root: Path, docs: Path) -> list[Problem]:
     """Officers' plain pages and assets must not land on an address the portal generates
     or another file publishes (MkDocs would drop one of them without a word)."""
@@ -107,4 +133,40 @@ def check_site(site, stock: Inventory, root: Path, docs: Path) -> list[Problem]:
             address = "/" + dest.removesuffix("index.html")
             taken = f"as {shown_path(docs / other, root)}" if other else "as a page the portal makes itself"
             problems.append(Problem(Location(shown, 1, 1), "", f"gets the same address {address} {taken}", "rename or move this file"))
+    return problems
+
+
+def check_bodies(site, stock: Inventory, root: Path, docs: Path) -> list[Problem]:
+    """Links and images in every Markdown body (plain pages and the kinds' pages, drafts
+    too), against the files and pages the build will publish; a plain page may not pick
+    its own template (a `redirect.html` would send readers anywhere)."""
+    pages = {f.relative_to(docs).as_posix() for k in KINDS if not k.data for f in stock.kind_files[k.name]}
+    known = (set(site.generated) | {urls.src_of(url) for url in site.moved.values()} | set(stock.pages) | set(stock.assets)
+             | (pages - site.hidden))
+    anchors = source_anchors(docs, partial=set(site.head) | {"index.md"})
+    problems = []
+    for src in sorted(pages | set(stock.pages)):
+        shown = shown_path(docs / src, root)
+        text, found = read_text(docs / src, shown)
+        if text is None:
+            problems += found if src in stock.pages else []  # a kind's loader has reported it already
+            continue
+        text = unicodedata.normalize("NFC", text)
+        if src in stock.pages:
+            problems += _plain_front_matter(text, shown)
+        body, first_line = markdown_body(text)
+        problems += check_body(body, first_line, src, shown, known, page_url=site.moved.get(src), anchors=anchors, unpublished=site.hidden)
+    return problems
+
+
+def _plain_front_matter(text: str, shown: str) -> list[Problem]:
+    front, offset = split(text)
+    if not front:
+        return []
+    node, problems = compose_yaml("\n" * offset + front, shown)
+    if isinstance(node, yaml.MappingNode):
+        for key, _ in node.value:
+            if key.value == "template":
+                problems.append(Problem(Location(shown, key.start_mark.line + 1, key.start_mark.column + 1), "template",
+                                        "a page cannot choose its own layout", "remove the line; the portal's layout is used"))
     return problems

@@ -13,10 +13,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import Location, Problem
+from .images import image_problem
 from .kinds.base import Kind
 from .kinds.common import shown_path
 from .kinds.registry import KINDS
 from .kinds.series import MEDIA_TYPES
+from .svg import SVG_HINT, svg_problem
 
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".svg")
 DOCUMENT_SUFFIXES = (".pdf", ".doc", ".docx", ".xls", ".xlsx", ".odt", ".ods", ".ppt", ".pptx", ".txt", ".csv")
@@ -99,6 +101,15 @@ def _unknown(file: Path, root: Path) -> Problem:
     return _problem(file, root, f"{what} are not published", f"the portal publishes {ALLOWED}")
 
 
+def _asset_problems(file: Path, root: Path) -> list[Problem]:
+    """Images that cannot be read or are too large to open, and SVGs that could run code."""
+    if file.suffix.lower() == ".svg":
+        message, hint = svg_problem(file), SVG_HINT
+    else:
+        message, hint = image_problem(file), ""
+    return [_problem(file, root, message, hint)] if message else []
+
+
 def take_stock(root: Path, plans_dir: Path, docs: Path) -> tuple[Inventory, list[Problem]]:
     """Sort every file of plans/ and content/ into kinds, pages and assets; report the rest."""
     stock, problems = Inventory(), []
@@ -126,6 +137,7 @@ def take_stock(root: Path, plans_dir: Path, docs: Path) -> tuple[Inventory, list
             stock.pages.append(rel)
         elif file.suffix.lower() in ASSET_SUFFIXES:
             stock.assets.append(rel)
+            problems += _asset_problems(file, root)
         elif kinds:
             problems.append(_misplaced(file, kinds, root))
         else:

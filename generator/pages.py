@@ -9,7 +9,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from . import delivery, derive, exports, services, urls
-from .content import Corpus, check_site, load_corpus
+from .content import Corpus, check_bodies, check_site, load_corpus, without_dangling_references
 from .errors import Problem
 from .render import render
 from .vocab import NEWS_AREAS
@@ -33,13 +33,16 @@ class Site:
 
 def assemble(root: Path, plans_dir: Path, docs: Path, today: dt.date, site_url: str, drafts: bool = False) -> tuple[Corpus, Site | None, list[Problem]]:
     """Everything `cchc check` and the build check, in one place: every file loaded and
-    checked, then (when the content holds together) the site assembled and its addresses
-    checked. The site is None when there are problems."""
+    checked, the site assembled from what loaded, its addresses and every Markdown body's
+    links checked. The site is None when there are problems."""
     corpus, problems = load_corpus(root, plans_dir, docs)
-    if problems:
-        return corpus, None, problems
-    site = build_site(corpus, today, site_url, drafts)
-    problems = check_site(site, corpus.inventory, root, docs)
+    try:
+        site = build_site(without_dangling_references(corpus) if problems else corpus, today, site_url, drafts)
+    except Exception:
+        if not problems:
+            raise
+        return corpus, None, problems  # content too broken to assemble: its own problems come first
+    problems += check_site(site, corpus.inventory, root, docs) + check_bodies(site, corpus.inventory, root, docs)
     return corpus, (None if problems else site), problems
 
 

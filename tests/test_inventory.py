@@ -54,7 +54,7 @@ def portal(root: Path, files: dict[str, str | bytes]) -> Path:
 
 
 def problems_in(root: Path) -> list[str]:
-    _, _, problems = assemble(root, root / "plans", root / "content", TODAY, "https://example.gov.vn/", drafts=True)
+    _, _, problems = assemble(root, root / "plans", root / "content", TODAY, "https://example.gov.vn/")  # as `cchc check` does
     return ContentError(problems).report().splitlines()[1:] if problems else []
 
 
@@ -174,12 +174,13 @@ def test_a_reference_to_a_broken_plan_names_its_errors_which_come_first(tmp_path
     portal(tmp_path, {
         "plans/2026-xa-mau-15.yml": PLAN.replace("date: 2026-01-10", "date: 2026-02-30"),
         "plans/2026-xa-mau-16.yml": PLAN.replace('"15/KH-UBND"', '"16/KH-UBND"'),
-        "content/a/tin.md": "# Tin\n",
+        "content/a/tin.md": "# Tin\n\n[Xem](khong-co.md)\n",  # still checked: the site is assembled from what loaded
         "content/tin-tuc/bai.md": ARTICLE.format(title="Tin", extra="delivers: [2026-xa-mau-15#1]\n"),
         "content/tin-tuc/bai-2.md": ARTICLE.format(title="Tin 2", extra="delivers: [2026-xa-mau-17#1]\nprocedures: ['1.000001']\n"),
         "content/thu-tuc/hong.md": PROCEDURE.replace("level: xa", "level: thon"),
     })
     assert problems_in(tmp_path) == [
+        'content/a/tin.md:3:7: link: "khong-co.md": there is no content/a/khong-co.md (the address is relative to this file)',
         'content/thu-tuc/hong.md:5:8: level: unknown value "thon" (use one of: bo, tinh, huyen, xa)',
         'plans/2026-xa-mau-15.yml:4:7: date: "2026-02-30" is not a date: February 2026 has 28 days',
         'content/tin-tuc/bai-2.md:6:12: delivers[1]: no plan "2026-xa-mau-17" in plans/ (did you mean "2026-xa-mau-16"?)',
@@ -208,3 +209,28 @@ def test_procedures_and_feedback_are_published_at_their_slug_whatever_the_file_n
     assert not [p for p in published if p.endswith((".yml", ".yaml")) and not p.startswith("ke-hoach/")]
     assert not [p for p in published if p.startswith("thu-tuc/ho-tich/") or "Đăng" in p]
     assert not list(tmp_path.glob(".site-build-*")) and not list(tmp_path.glob(".site-previous-*"))
+
+
+def test_check_reports_what_the_build_would_fail_on(tmp_path):
+    from PIL import Image
+
+    portal(tmp_path, {
+        "content/tin-tuc/bai.md": ARTICLE.format(title="Tin", extra="") + "\nXem [bài nháp](nhap.md) và [trang](../gioi-thieu/khong-co.md).\n\n![](anh.png)\n",
+        "content/tin-tuc/nhap.md": ARTICLE.format(title="Nháp", extra="draft: true\n"),
+        "content/tin-tuc/hong.jpg": b"\xff\xd8\xff\xe0 not really a photo",
+        "content/gioi-thieu/ve.svg": '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(2)</script></svg>',
+        "content/gioi-thieu/chuyen.md": "---\ntemplate: redirect.html\n---\n\n# Chuyển\n",
+    })
+    Image.new("RGB", (4, 3)).save(tmp_path / "content" / "tin-tuc" / "anh.png")
+    assert problems_in(tmp_path) == [
+        "content/gioi-thieu/chuyen.md:2:1: template: a page cannot choose its own layout (remove the line; the portal's layout is used)",
+        "content/gioi-thieu/ve.svg:1:1: has an event handler (onload=…) on <svg> "
+        "(export the drawing again as a plain SVG without scripts, links or embedded web content, or save it as PNG)",
+        'content/tin-tuc/bai.md:10:16: link: "nhap.md": content/tin-tuc/nhap.md is not published (a draft, or dated after the build date) '
+        "(link to it once it is published)",
+        'content/tin-tuc/bai.md:10:36: link: "../gioi-thieu/khong-co.md": there is no content/gioi-thieu/khong-co.md (the address is relative to this file)',
+        'content/tin-tuc/bai.md:12:1: image: image "anh.png" has no alt text (write what the image shows between the brackets, '
+        "e.g. ![Hội nghị triển khai kế hoạch](anh.png); screen readers read it to people who cannot see it)",
+        "content/tin-tuc/hong.jpg:1:1: the image file is damaged or cut short; save or copy it again from the original",
+    ]
+    assert run_cchc(tmp_path, "check").returncode == 1
