@@ -16,7 +16,7 @@ import yaml
 
 from .. import urls
 from ..errors import Problem
-from ..schema import INVALID, Choice, Context, Date, Either, Field, Flag, ListOf, Record, Text, quoted
+from ..schema import INVALID, Choice, Context, Date, Either, Field, Flag, ListOf, Record, Text, is_digits, quoted
 from ..vocab import TOPICS
 from .common import checked_files
 
@@ -71,7 +71,7 @@ def parse_phone(text: str) -> tuple[Phone | None, str, str]:
     digits = _SEPARATORS.sub("", raw)
     if digits.startswith("+84"):
         digits = "0" + digits[3:]
-    if not digits.isdigit():
+    if not is_digits(digits):  # ASCII only: "²" and "٣" pass str.isdigit()
         return None, f"{quoted(raw)} is not a phone number: only digits, spaces, dots and a leading +84 are allowed", PHONE_HINT
     if digits.startswith(("1800", "1900")):
         if len(digits) in (8, 10):
@@ -79,6 +79,8 @@ def parse_phone(text: str) -> tuple[Phone | None, str, str]:
         return None, f"{quoted(raw)} is not a phone number: a {digits[:4]} number has 8 or 10 digits, found {len(digits)}", PHONE_HINT
     if not digits.startswith("0"):
         return None, f"{quoted(raw)} is not a phone number: Vietnamese numbers start with 0, +84, 1800 or 1900", PHONE_HINT
+    if len(digits) < 8:
+        return None, f"{quoted(raw)} is not a phone number: it has only {len(digits)} digits", PHONE_HINT
     if digits[:4] in _OLD_MOBILE and len(digits) == 11:
         new = Phone(_OLD_MOBILE[digits[:4]] + digits[4:], "mobile")
         return None, f"{quoted(raw)} is an old 11-digit mobile number (renumbered in 2018)", f"write the new number: {quoted(new.display)}"
@@ -136,7 +138,7 @@ class ZaloType(Text):
 
 # --- opening hours --------------------------------------------------------------------------------
 
-_RANGE = re.compile(r"^(\d{1,2}):(\d{2})\s*[-–]\s*(\d{1,2}):(\d{2})$")
+_RANGE = re.compile(r"^(\d{1,2}):(\d{2})\s*[-–]\s*(\d{1,2}):(\d{2})$", re.ASCII)
 
 
 class TimeRange(Text):
