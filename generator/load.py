@@ -112,7 +112,15 @@ def compose_yaml(text: str, shown: str) -> tuple[yaml.Node | None, list[Problem]
             what = f"{err.problem} {err.context}{where}"
         hint = _syntax_hint(err, text)
         return None, [Problem(location(shown, mark), "", f"YAML syntax error: {what}", hint)]
-    except yaml.YAMLError as err:  # pragma: no cover - reader errors without a mark
+    except yaml.reader.ReaderError as err:  # a character YAML refuses: control characters, mostly
+        before = text[: err.position]
+        where = Location(shown, before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1)
+        code = err.character if isinstance(err.character, int) else ord(err.character)
+        return None, [Problem(
+            where, "", f"the file contains the invisible control character U+{code:04X}, which YAML does not allow",
+            "delete it; it comes with text copied from a PDF or a web page",
+        )]
+    except yaml.YAMLError as err:  # pragma: no cover - no other error without a mark is known
         return None, [Problem(Location(shown, 1, 1), "", f"YAML error: {err}")]
     nodes = [n for n in nodes if n is not None]
     if not nodes:

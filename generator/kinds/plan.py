@@ -372,7 +372,7 @@ PLAN = Record([
 
 def _check_plan(plan: Plan, root, ctx: Context) -> None:
     at = plan.locations
-    if plan.number is None and plan.approval is None:
+    if "number" not in at and "approval" not in at:  # written but invalid: reported already
         ctx.error(root, "number", "is missing", 'add e.g. `number: "15/KH-UBND"`; an Đề án approved by a Quyết định gives `approval:` instead')
     for key, number in (("number", plan.number), ("approval.number", plan.approval and plan.approval.number)):
         if number and not _NUMBER.match(number):
