@@ -382,7 +382,7 @@ def _check_plan(plan: Plan, root, ctx: Context) -> None:
             ctx.problems.append(Problem(where, key, f"{quoted(number)} is not a document number", hint))
     if not plan.period.bounded:
         ctx.problems.append(Problem(at["period"], "period", "must say which years the plan covers", 'write e.g. 2021 or "2022-06-30..2030"'))
-    start, end = plan.period.span()
+    end = plan.period.span()[1]
     if end and end < plan.date:
         ctx.problems.append(Problem(
             at["period"], "period", f"ends on {end.isoformat()}, before the plan's date {plan.date.isoformat()}",
