@@ -128,7 +128,7 @@ class _Dumper(yaml.SafeDumper):
 _Dumper.add_representer(str, lambda dumper, text: dumper.represent_scalar("tag:yaml.org,2002:str", text, style='"'))
 
 
-def dump(doc: dict, front: bool) -> str:
+def dump(doc, front: bool) -> str:
     text = yaml.dump(doc, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1000)
     return f"---\n{text}---\n\nNội dung.\n" if front else text
 
@@ -162,7 +162,10 @@ def schema_paths(kind, depth: int = 0) -> list[tuple]:
 
 
 def put(doc, path: tuple, value):
-    """A copy of doc with value at path, creating (or replacing) the containers on the way."""
+    """A copy of doc with value at path, creating (or replacing) the containers on the way;
+    the empty path replaces the whole document."""
+    if not path:
+        return value
     doc = copy.deepcopy(doc)
     node = doc
     for i, key in enumerate(path):
@@ -230,7 +233,7 @@ PROPERTY = settings(max_examples=100, deadline=None, database=None, suppress_hea
 @pytest.mark.parametrize("kind", list(KINDS))
 def test_any_value_in_any_field_is_a_problem_or_fine_never_an_exception(kind):
     record = KINDS[kind][0]
-    paths = schema_paths(record)
+    paths = [(), *schema_paths(record)]
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         write_portal(root)
