@@ -41,6 +41,7 @@ class Context:
     def __init__(self, path: str):
         self.path = path
         self.problems: list[Problem] = []
+        self.outer: list[Record] = []  # the records being checked around the current one
 
     def where(self, node: yaml.Node) -> Location:
         return location(self.path, node.start_mark)
@@ -399,6 +400,22 @@ class Record(Type):
         self.build = build
         self.locate = locate  # pass `locations={field: Location}` to build
 
+    def _unknown_hint(self, key: str, node: yaml.MappingNode, field: str, ctx: Context) -> str:
+        """Name the likely cause of an unknown field: curly quotes around it, or an indentation
+        that moved a field of a nested set of fields (`issuer:` … `level:`) out of it."""
+        bare = key.strip(CURLY_QUOTES)
+        if bare != key and bare in self.fields:
+            return CURLY_HINT
+        present = {k.value for k, _ in node.value if isinstance(k, yaml.ScalarNode)}
+        for name in present & set(self.fields):
+            inner = self.fields[name].type
+            inner = getattr(inner, "mapping", inner)  # Either: its set of fields
+            if isinstance(inner, Record) and key in inner.fields:
+                return f"`{key}` is a field of `{name}`: indent it like the other fields of `{name}`"
+        if ctx.outer and key in ctx.outer[-1].fields and field:
+            return f"`{key}` is not a field of `{field}`: indent it less, like `{field.rsplit('.', 1)[-1].split('[')[0]}`"
+        return suggest(key, self.fields, "fields allowed here")
+
     def check(self, node, field, ctx):
         if not isinstance(node, yaml.MappingNode):
             return self.wrong_kind(node, field, ctx)
@@ -418,11 +435,13 @@ class Record(Type):
             seen[key] = key_node
             spec = self.fields.get(key)
             if spec is None:
-                bare = key.strip(CURLY_QUOTES)
-                hint = CURLY_HINT if bare != key and bare in self.fields else suggest(key, self.fields, "fields allowed here")
-                ctx.error(key_node, path, "unknown field", hint)
+                ctx.error(key_node, path, "unknown field", self._unknown_hint(key, node, field, ctx))
                 continue
-            value = spec.type.check(value_node, path, ctx)
+            ctx.outer.append(self)
+            try:
+                value = spec.type.check(value_node, path, ctx)
+            finally:
+                ctx.outer.pop()
             where[key] = ctx.where(value_node)
             if value is INVALID:
                 ok = ok and not spec.required

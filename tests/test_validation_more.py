@@ -320,3 +320,19 @@ def test_very_deep_nesting_in_front_matter(tmp_path):
     assert problems_of(tmp_path, {"content/hoat-dong/a.md": text}) == [
         "content/hoat-dong/a.md:6:131: lists or fields are nested more than 32 levels deep (check the brackets [ ] and { } and the indentation)"
     ]
+
+
+def test_a_field_indented_out_of_its_set_of_fields(tmp_path):
+    text = PLAN.replace("  level: tinh", "level: tinh")
+    assert problems_of(tmp_path, {"plans/p.yml": text}) == [
+        "plans/p.yml:4:3: issuer.level: is missing (add `level:` to `issuer`)",
+        "plans/p.yml:5:1: level: unknown field (`level` is a field of `issuer`: indent it like the other fields of `issuer`)",
+    ]
+
+
+def test_a_field_indented_into_the_set_of_fields_above(tmp_path):
+    text = PLAN.replace("date: 2021-02-15", "  date: 2021-02-15")
+    assert problems_of(tmp_path, {"plans/p.yml": text}) == [
+        "plans/p.yml:1:1: date: is missing (add `date:` to the file)",
+        "plans/p.yml:6:3: issuer.date: unknown field (`date` is not a field of `issuer`: indent it less, like `issuer`)",
+    ]
