@@ -164,8 +164,8 @@ class Text(Type):
         joined = _joined_item(node)
         if joined:
             return ctx.error(
-                node, field, f"the line {quoted(joined)} is joined to this text: it is indented more than the item above",
-                "check the indentation: items of one list must line up",
+                node, field, f"the line {quoted(joined)} is read as part of this text, not as a list item",
+                "check the indentation: items of one list must line up; for a Markdown list inside a text, write `|` after the colon",
             )
         if node.style is None and curly_quoted(text):
             return ctx.error(

@@ -202,8 +202,8 @@ def test_straight_quoted_curly_quotes_are_text(tmp_path):
 def test_a_list_item_indented_too_far_is_named(tmp_path):
     text = PLAN + "legal_bases:\n  - Căn cứ Luật\n   - Căn cứ Nghị định\n"
     assert problems_of(tmp_path, {"plans/p.yml": text}) == [
-        'plans/p.yml:10:5: legal_bases[1]: the line "- Căn cứ Nghị định" is joined to this text: it is indented more than the item above '
-        "(check the indentation: items of one list must line up)"
+        'plans/p.yml:10:5: legal_bases[1]: the line "- Căn cứ Nghị định" is read as part of this text, not as a list item '
+        "(check the indentation: items of one list must line up; for a Markdown list inside a text, write `|` after the colon)"
     ]
 
 
