@@ -5,16 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-import unicodedata
-
 import yaml
 
 from . import urls
 from .body import check_body, markdown_body, source_anchors
 from .errors import Location, Problem
 from .frontmatter import split
-from .load import compose_yaml, read_text
 from .inventory import Inventory, take_stock
+from .load import compose_yaml, read_text
 from .kinds.activity import Activity
 from .kinds.article import Article
 from .kinds.base import Loading
@@ -26,6 +24,7 @@ from .kinds.procedure import Procedure
 from .kinds.registry import KINDS
 from .kinds.series import Episode, Series
 from .refs import check_procedure_refs, check_refs
+from .text import nfc
 
 
 @dataclass(frozen=True)
@@ -151,7 +150,7 @@ def check_bodies(site, stock: Inventory, root: Path, docs: Path) -> list[Problem
         if text is None:
             problems += found if src in stock.pages else []  # a kind's loader has reported it already
             continue
-        text = unicodedata.normalize("NFC", text)
+        text = nfc(text)
         if src in stock.pages:
             problems += _plain_front_matter(text, shown)
         body, first_line = markdown_body(text)

@@ -28,7 +28,7 @@ STATUSES = {
     "overdue": "Quá hạn",
     "not_started": "Chưa đến thời gian thực hiện",
 }
-_UNIT = {"month": (1, "tháng"), "quarter": (3, "quý"), "half": (6, "kỳ 6 tháng"), "year": (12, "năm"), "week": (1, "tháng")}
+_UNIT = {"month": (1, "tháng"), "quarter": (3, "quý"), "half": (6, "kỳ 6 tháng"), "year": (12, "năm")}
 
 
 @dataclass(frozen=True)
@@ -59,7 +59,6 @@ def month_end(year: int, month: int) -> dt.date:
 def periods(unit: str, start: dt.date, end: dt.date) -> list[Period]:
     """The calendar periods of a unit (month, quarter, half, year) that overlap [start, end]."""
     step = _UNIT[unit][0]
-    unit = "month" if unit == "week" else unit
     month = ((start.month - 1) // step) * step + 1
     year, found = start.year, []
     while dt.date(year, month, 1) <= end:

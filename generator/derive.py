@@ -7,6 +7,7 @@ from itertools import groupby
 
 from .delivery import Period, periods
 from .kinds.plan import LEVELS, Plan
+from .text import compare_key
 from .urls import slugify
 
 _LEVEL_ORDER = {level: i for i, level in enumerate(LEVELS)}
@@ -26,14 +27,13 @@ class YearGroup:
 
 
 def by_year_and_issuer(plans: list[Plan]) -> list[YearGroup]:
-    """Newest year first; within a year by tier (tỉnh, huyện, xã) then issuer; then by date."""
-    ordered = sorted(plans, key=lambda p: (-p.date.year, _LEVEL_ORDER[p.issuer.level], p.issuer.name, p.date, p.slug))
+    """Newest year first; within a year by tier (tỉnh, huyện, xã) then issuer; then by date.
+    Spellings of one issuer (`Uỷ ban`/`Ủy ban`) form one group, named as its first plan writes it."""
+    ordered = sorted(plans, key=lambda p: (-p.date.year, _LEVEL_ORDER[p.issuer.level], compare_key(p.issuer.name), p.date, p.slug))
     years = []
     for year, in_year in groupby(ordered, key=lambda p: p.date.year):
-        issuers = tuple(
-            IssuerGroup(name, LEVELS[level], tuple(group))
-            for (level, name), group in groupby(in_year, key=lambda p: (p.issuer.level, p.issuer.name))
-        )
+        groups = [tuple(g) for _, g in groupby(in_year, key=lambda p: (p.issuer.level, compare_key(p.issuer.name)))]
+        issuers = tuple(IssuerGroup(g[0].issuer.name, LEVELS[g[0].issuer.level], g) for g in groups)
         years.append(YearGroup(year, issuers))
     return years
 
@@ -142,10 +142,9 @@ class Slot:
 
 
 def series_year(series, episodes, year: int, today: dt.date) -> list[Slot]:
-    """Every period of the cadence in `year` within the series' period, with its episodes.
-    Weekly series are shown month by month."""
+    """Every period of the cadence in `year` within the series' period, with its episodes."""
     cadence = series.cadence.recurring.unit
-    expected = (series.cadence.count or 1) if cadence != "week" else 1
+    expected = series.cadence.count or 1
     first, last = series.period.span()
     slots = []
     for period in periods(cadence, max(first, dt.date(year, 1, 1)), min(last, dt.date(year, 12, 31))):

@@ -12,6 +12,10 @@ import yaml
 
 from .errors import Location, Problem
 
+# Deeper than any document needs (a plan's sections inside sections use two levels each);
+# a file nested deeper is a mistake or an attack, and would exhaust Python's stack.
+MAX_DEPTH = 32
+
 # Hints for the YAML syntax errors officers meet most often.
 _SYNTAX_HINTS = (
     ("found character '\\t'", "indent with spaces, not tabs"),
@@ -24,6 +28,42 @@ _SYNTAX_HINTS = (
     ("did not find expected key", "check the indentation: items of one list or mapping must line up"),
     ("expected <block end>", "check the indentation: items of one list or mapping must line up"),
 )
+
+
+# Word and phones turn typed quotes into these; YAML does not take them for quotes.
+CURLY_QUOTES = "\u201c\u201d\u2018\u2019"
+CURLY_HINT = 'Word "smart quotes" are not YAML quotes; type straight quotes "…"'
+
+
+class _TooDeep(Exception):
+    def __init__(self, mark):
+        self.mark = mark
+
+
+class _Loader(yaml.SafeLoader):
+    """The safe loader, refusing to nest deeper than MAX_DEPTH (checked while composing,
+    before the recursion that would otherwise end in a RecursionError)."""
+
+    _depth = 0
+
+    def compose_node(self, parent, index):
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                raise _TooDeep(self.peek_event().start_mark)
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
+def _syntax_hint(err: yaml.MarkedYAMLError, text: str) -> str:
+    """The likeliest real cause of a syntax error: curly quotes on the line, or a known message."""
+    mark = err.problem_mark or err.context_mark
+    lines = text.splitlines()
+    line = lines[mark.line] if mark and mark.line < len(lines) else ""
+    if any(q in line for q in CURLY_QUOTES):
+        return CURLY_HINT
+    return next((h for needle, h in _SYNTAX_HINTS if needle in str(err)), "")
 
 
 def location(path: str, mark) -> Location:
@@ -55,7 +95,14 @@ def compose_yaml(text: str, shown: str) -> tuple[yaml.Node | None, list[Problem]
     if not text.strip():
         return None, [Problem(Location(shown, 1, 1), "", "the file is empty", "write the plan's fields, see plans/README.md")]
     try:
-        nodes = list(yaml.compose_all(text, Loader=yaml.SafeLoader))
+        nodes = list(yaml.compose_all(text, Loader=_Loader))
+    except _TooDeep as err:
+        return None, [Problem(
+            location(shown, err.mark), "", f"lists or fields are nested more than {MAX_DEPTH} levels deep",
+            "check the brackets [ ] and { } and the indentation",
+        )]
+    except RecursionError:  # pragma: no cover - MAX_DEPTH stops nesting long before
+        return None, [Problem(Location(shown, 1, 1), "", "lists or fields are nested too deeply", "check the brackets [ ] and { }")]
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         what = err.problem or err.context or "the file cannot be read"
@@ -63,9 +110,17 @@ def compose_yaml(text: str, shown: str) -> tuple[yaml.Node | None, list[Problem]
             start = err.context_mark
             where = f" that starts at line {start.line + 1}, column {start.column + 1}" if start and start.line != mark.line else ""
             what = f"{err.problem} {err.context}{where}"
-        hint = next((h for needle, h in _SYNTAX_HINTS if needle in str(err)), "")
+        hint = _syntax_hint(err, text)
         return None, [Problem(location(shown, mark), "", f"YAML syntax error: {what}", hint)]
-    except yaml.YAMLError as err:  # pragma: no cover - reader errors without a mark
+    except yaml.reader.ReaderError as err:  # a character YAML refuses: control characters, mostly
+        before = text[: err.position]
+        where = Location(shown, before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1)
+        code = err.character if isinstance(err.character, int) else ord(err.character)
+        return None, [Problem(
+            where, "", f"the file contains the invisible control character U+{code:04X}, which YAML does not allow",
+            "delete it; it comes with text copied from a PDF or a web page",
+        )]
+    except yaml.YAMLError as err:  # pragma: no cover - no other error without a mark is known
         return None, [Problem(Location(shown, 1, 1), "", f"YAML error: {err}")]
     nodes = [n for n in nodes if n is not None]
     if not nodes:

@@ -11,7 +11,6 @@ plans/ when serving.
 from __future__ import annotations
 
 import os
-import unicodedata
 from pathlib import Path
 
 from mkdocs.config import config_options as opt
@@ -23,6 +22,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from . import csp, dates, images, linkcheck, mdext, pages, sanitize, search, services, urls
 from .errors import ContentError, Location, Problem
 from .kinds.registry import KINDS
+from .text import nfc
 
 
 class CchcConfig(Config):
@@ -113,7 +113,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         src = page.file.src_uri
         self.body_images.page_src = src  # MkDocs renders this page next
         # Text pasted in decomposed Unicode (NFD) would render, slug and search differently.
-        markdown = unicodedata.normalize("NFC", markdown)
+        markdown = nfc(markdown)
         if src in self.site.updated:
             page.update_date = self.site.updated[src].isoformat()
         if src == "index.md":

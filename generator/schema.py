@@ -12,6 +12,7 @@ field, with the fix ("put it in quotes").
 """
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import difflib
 import re
@@ -22,7 +23,8 @@ from typing import Any, Callable
 import yaml
 
 from .errors import Location, Problem
-from .load import location
+from .load import CURLY_HINT, CURLY_QUOTES, location
+from .text import nfc
 
 
 class _Invalid:
@@ -40,6 +42,7 @@ class Context:
     def __init__(self, path: str):
         self.path = path
         self.problems: list[Problem] = []
+        self.outer: list[Record] = []  # the records being checked around the current one
 
     def where(self, node: yaml.Node) -> Location:
         return location(self.path, node.start_mark)
@@ -49,16 +52,44 @@ class Context:
         return INVALID
 
 
+def brief(text: str, limit: int = 80) -> str:
+    """Text as repeated in a message: a pasted page would drown the message."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def quoted(text: str) -> str:
-    return '"' + text.replace('"', '\\"') + '"'
+    return '"' + brief(text).replace('"', '\\"') + '"'
 
 
 def scalar_text(node: yaml.ScalarNode) -> str:
-    return unicodedata.normalize("NFC", node.value)
+    return nfc(node.value)
 
 
-_PHONE = re.compile(r"^(?:\+84|0)[\d .]{7,}$")
-_LEADING_ZERO = re.compile(r"^0\d+$")
+# Digits are ASCII digits: str.isdigit() and int() also take "²", "٣" or fullwidth "３",
+# which look like (or are not even) digits to a reader and crash or mislead later steps.
+_DIGITS = re.compile(r"[0-9]+")
+_THOUSANDS = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+")  # 2.000: the Vietnamese way of writing 2000
+_NUMBER = re.compile(r"[+-]?[0-9]+(?:[.,][0-9]+)?")
+MAX_DIGITS = 15  # beyond this no count, fee or target is meant; floats lose precision anyway
+
+
+def is_digits(text: str) -> bool:
+    """Only ASCII digits 0-9, at least one."""
+    return _DIGITS.fullmatch(text) is not None
+
+
+def thousands_dot(text: str) -> bool:
+    """`1.000` or `2.500.000`: a whole number with Vietnamese thousands dots, which YAML
+    (and every program) reads as a decimal (1.0, 2.5)."""
+    return _THOUSANDS.fullmatch(text) is not None
+
+
+def curly_quoted(text: str) -> bool:
+    return len(text) >= 2 and text[0] in CURLY_QUOTES and text[-1] in CURLY_QUOTES
+
+
+_PHONE = re.compile(r"^(?:\+84|0)[\d .]{7,}$", re.ASCII)
+_LEADING_ZERO = re.compile(r"^0\d+$", re.ASCII)
 
 
 def _trap(node: yaml.ScalarNode) -> str | None:
@@ -71,20 +102,41 @@ def _trap(node: yaml.ScalarNode) -> str | None:
     if node.style is not None:
         return None
     if _PHONE.match(node.value):
-        return f"{node.value} looks like a phone number; YAML may read it as a number and drop the leading zero"
+        return f"{brief(node.value)} looks like a phone number; YAML may read it as a number and drop the leading zero"
     if _LEADING_ZERO.match(node.value):
-        return f"YAML may read {node.value} as a number: the leading zero would be lost"
+        return f"YAML may read {brief(node.value)} as a number: the leading zero would be lost"
     tag = node.tag.removeprefix(_TAG)
     if tag not in ("int", "float", "bool"):
         return None
-    value = yaml.safe_load(node.value)
+    value = yaml_value(node)
+    if value is INVALID:
+        return f"YAML takes {brief(node.value)} for a number but cannot read it"
     if tag == "bool":
-        return f"YAML reads {node.value} as {'true' if value else 'false'}, not as text"
+        return f"YAML reads {brief(node.value)} as {'true' if value else 'false'}, not as text"
     if str(value) == node.value:
         return None
     if ":" in node.value:
-        return f"YAML reads {node.value} as the number {value}, as if it were minutes and seconds"
-    return f"YAML reads {node.value} as the number {value}"
+        return f"YAML reads {brief(node.value)} as the number {brief(str(value))}, as if it were minutes and seconds"
+    return f"YAML reads {brief(node.value)} as the number {brief(str(value))}"
+
+
+def yaml_value(node: yaml.ScalarNode) -> Any:
+    """What a YAML 1.1 reader makes of a plain scalar, or INVALID where even it fails
+    (`0x_` is resolved as a hex number and then cannot be read; Python refuses to read
+    integers of more than 4300 digits)."""
+    try:
+        return yaml.safe_load(node.value)
+    except (ValueError, yaml.YAMLError):
+        return INVALID
+
+
+def _joined_item(node: yaml.ScalarNode) -> str | None:
+    """A list item indented one space too far is no syntax error: YAML folds the line
+    `   - b` into the plain text above ("a - b"). Return such a line, if any."""
+    if node.style is not None or node.end_mark.line == node.start_mark.line or node.start_mark.buffer is None:
+        return None
+    source = node.start_mark.buffer[node.start_mark.index:node.end_mark.index]
+    return next((line.strip() for line in source.splitlines()[1:] if line.lstrip().startswith("- ")), None)
 
 
 class Type:
@@ -110,6 +162,17 @@ class Text(Type):
         if trap:
             return ctx.error(node, field, trap, f"put it in quotes: {quoted(node.value)}")
         text = scalar_text(node).strip()
+        joined = _joined_item(node)
+        if joined:
+            return ctx.error(
+                node, field, f"the line {quoted(joined)} is read as part of this text, not as a list item",
+                "check the indentation: items of one list must line up; for a Markdown list inside a text, write `|` after the colon",
+            )
+        if node.style is None and curly_quoted(text):
+            return ctx.error(
+                node, field, f"is written in curly quotes {text[0]}…{text[-1]}, which YAML keeps as part of the value",
+                f"{CURLY_HINT}; to print curly quotes, put the whole value in straight quotes",
+            )
         if not text or (node.style is None and node.tag == _TAG + "null"):
             return ctx.error(node, field, "is empty", "write a value or remove the line")
         return text
@@ -120,7 +183,7 @@ class Label(Text):
 
     def check(self, node, field, ctx):
         if isinstance(node, yaml.ScalarNode) and node.style is None and node.tag == _TAG + "int":
-            if str(yaml.safe_load(node.value)) == node.value:
+            if str(yaml_value(node)) == node.value:
                 return node.value
         return super().check(node, field, ctx)
 
@@ -134,9 +197,11 @@ class Integer(Type):
     def check(self, node, field, ctx):
         if not isinstance(node, yaml.ScalarNode):
             return self.wrong_kind(node, field, ctx)
-        text = node.value.strip()
-        if not text.isdigit():
+        text = scalar_text(node).strip()
+        if not is_digits(text):
             return ctx.error(node, field, f"expected a whole number, found {quoted(text)}", "write digits only, e.g. 3")
+        if len(text) > MAX_DIGITS:
+            return ctx.error(node, field, f"{text[:MAX_DIGITS]}… is too large a number", "write the real count")
         value = int(text)
         if value < self.minimum:
             return ctx.error(node, field, f"must be {self.minimum} or more, found {value}")
@@ -149,10 +214,18 @@ class Number(Type):
     def check(self, node, field, ctx):
         if not isinstance(node, yaml.ScalarNode):
             return self.wrong_kind(node, field, ctx)
-        try:
-            return float(node.value.replace(",", ".")) if "." in node.value or "," in node.value else int(node.value)
-        except ValueError:
-            return ctx.error(node, field, f"expected a number, found {quoted(node.value)}", "write digits, e.g. 95")
+        text = scalar_text(node).strip()
+        if thousands_dot(text):
+            whole = text.replace(".", "")
+            return ctx.error(
+                node, field, f"{text} would be read as a decimal number, not as {whole}",
+                f"write whole numbers without thousands dots: {whole}; a decimal is written 1.5 or 1,5",
+            )
+        if _NUMBER.fullmatch(text) is None:
+            return ctx.error(node, field, f"expected a number, found {quoted(text)}", "write digits, e.g. 95")
+        if len(text) > MAX_DIGITS + 2:
+            return ctx.error(node, field, f"{text[:MAX_DIGITS]}… is too large a number", "write the real value")
+        return float(text.replace(",", ".")) if "." in text or "," in text else int(text)
 
 
 class Flag(Type):
@@ -174,9 +247,11 @@ class Choice(Type):
     def check(self, node, field, ctx):
         if not isinstance(node, yaml.ScalarNode):
             return self.wrong_kind(node, field, ctx)
-        if node.value in self.values:
-            return node.value
-        return ctx.error(node, field, f"unknown value {quoted(node.value)}", suggest(node.value, self.values))
+        value = scalar_text(node).strip()
+        if value in self.values:
+            return value
+        hint = CURLY_HINT if curly_quoted(value) else suggest(value, self.values)
+        return ctx.error(node, field, f"unknown value {quoted(value)}", hint)
 
 
 def suggest(word: str, choices, allowed: str = "use one of") -> str:
@@ -186,6 +261,9 @@ def suggest(word: str, choices, allowed: str = "use one of") -> str:
     return f"{allowed}: " + ", ".join(choices)
 
 
+# Years a date or timeframe may name: the documents this portal publishes are all modern,
+# and a typo such as 0202 or 20211 must not reach the calendar arithmetic (years 1–9999).
+YEARS = range(1900, 2101)
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
 
 
@@ -198,16 +276,17 @@ def parse_date(text: str) -> tuple[dt.date | None, str, str]:
         parts, order = text.split("/"), (2, 1, 0)
     else:
         parts, order = [], (0, 1, 2)
-    if len(parts) != 3 or not all(p.isdigit() for p in parts) or len(parts[order[0]]) != 4:
+    if len(parts) != 3 or not all(is_digits(p) and len(p) <= 4 for p in parts) or len(parts[order[0]]) != 4:
         return None, f"{quoted(text)} is not a date", "write it as 2021-02-15, year-month-day"
     year, month, day = (int(parts[i]) for i in order)
+    if year not in YEARS:
+        return None, f"{quoted(text)} is not a date: the year must be {YEARS.start}–{YEARS.stop - 1}", ""
     if not 1 <= month <= 12:
         return None, f"{quoted(text)} is not a date: month must be 1–12", ""
-    try:
-        return dt.date(year, month, day), "", ""
-    except ValueError:
-        last = ((dt.date(year + month // 12, month % 12 + 1, 1)) - dt.timedelta(days=1)).day
+    last = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= last:
         return None, f"{quoted(text)} is not a date: {MONTHS[month - 1]} {year} has {last} days", ""
+    return dt.date(year, month, day), "", ""
 
 
 class Date(Type):
@@ -220,7 +299,7 @@ class Date(Type):
         return value if value else ctx.error(node, field, message, hint)
 
 
-_TIME = re.compile(r"^(\d{1,2}):(\d{2})$")
+_TIME = re.compile(r"^(\d{1,2}):(\d{2})$", re.ASCII)
 
 
 def parse_datetime(text: str, timezone) -> tuple[dt.datetime | None, str, str]:
@@ -322,6 +401,22 @@ class Record(Type):
         self.build = build
         self.locate = locate  # pass `locations={field: Location}` to build
 
+    def _unknown_hint(self, key: str, node: yaml.MappingNode, field: str, ctx: Context) -> str:
+        """Name the likely cause of an unknown field: curly quotes around it, or an indentation
+        that moved a field of a nested set of fields (`issuer:` … `level:`) out of it."""
+        bare = key.strip(CURLY_QUOTES)
+        if bare != key and bare in self.fields:
+            return CURLY_HINT
+        present = {k.value for k, _ in node.value if isinstance(k, yaml.ScalarNode)}
+        for name in present & set(self.fields):
+            inner = self.fields[name].type
+            inner = getattr(inner, "mapping", inner)  # Either: its set of fields
+            if isinstance(inner, Record) and key in inner.fields:
+                return f"`{key}` is a field of `{name}`: indent it like the other fields of `{name}`"
+        if ctx.outer and key in ctx.outer[-1].fields and field:
+            return f"`{key}` is not a field of `{field}`: indent it less, like `{field.rsplit('.', 1)[-1].split('[')[0]}`"
+        return suggest(key, self.fields, "fields allowed here")
+
     def check(self, node, field, ctx):
         if not isinstance(node, yaml.MappingNode):
             return self.wrong_kind(node, field, ctx)
@@ -330,7 +425,10 @@ class Record(Type):
         seen: dict[str, yaml.Node] = {}
         ok = True
         for key_node, value_node in node.value:
-            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node.value)
+            if not isinstance(key_node, yaml.ScalarNode):
+                ctx.error(key_node, field, f"a field name must be a word, found {_KIND_NAMES.get(type(key_node))}", "write `name: value`")
+                continue
+            key = scalar_text(key_node).strip()
             path = f"{field}.{key}" if field else key
             if key in seen:
                 ctx.error(key_node, path, f"appears twice (first on line {seen[key].start_mark.line + 1})", "keep one of them")
@@ -338,9 +436,13 @@ class Record(Type):
             seen[key] = key_node
             spec = self.fields.get(key)
             if spec is None:
-                ctx.error(key_node, path, "unknown field", suggest(key, self.fields, "fields allowed here"))
+                ctx.error(key_node, path, "unknown field", self._unknown_hint(key, node, field, ctx))
                 continue
-            value = spec.type.check(value_node, path, ctx)
+            ctx.outer.append(self)
+            try:
+                value = spec.type.check(value_node, path, ctx)
+            finally:
+                ctx.outer.pop()
             where[key] = ctx.where(value_node)
             if value is INVALID:
                 ok = ok and not spec.required

@@ -7,20 +7,25 @@ its own range recurs over the plan's period.
 """
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
 import yaml
 
-from .schema import INVALID, MONTHS, Context, Field, Integer, Record, Text, Type, quoted, scalar_text
+from .schema import INVALID, MONTHS, YEARS, Context, Field, Integer, Record, Text, Type, quoted, scalar_text
 
 FORMS_HINT = (
     'write e.g. 2021-03, 2022-Q2, 2022-H1, 2025, monthly, yearly, "before 2022-11", '
     '"by 2030" or "2022-06-30..2030"; see plans/README.md'
 )
-RECURRING = {"weekly": "week", "monthly": "month", "quarterly": "quarter", "half-yearly": "half", "yearly": "year"}
-_POINT = re.compile(r"^(\d{4})(?:-(?:(\d{1,2})(?:-(\d{1,2}))?|[Qq](\d+)|[Hh](\d+)))?$")
+RECURRING = {"monthly": "month", "quarterly": "quarter", "half-yearly": "half", "yearly": "year"}
+# Weeks are not a cadence: status, reports, programme archives and calendars all count in
+# calendar months, quarters and years, and a week does not fit in them (a weekly task
+# showed "12/12 tháng" from 12 items). Officers write "four a month" instead.
+WEEKLY_HINT = "write {when: monthly, count: 4} for four times a month; progress is counted per month"
+_POINT = re.compile(r"^(\d{4})(?:-(?:(\d{1,2})(?:-(\d{1,2}))?|[Qq](\d{1,2})|[Hh](\d{1,2})))?$", re.ASCII)
 _ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
 
@@ -55,7 +60,7 @@ class Term:
     start: dt.date | None = None
     end: dt.date | None = None
     point: Point | None = None  # point, before, by
-    unit: str = ""  # every: week | month | quarter | half | year
+    unit: str = ""  # every: month | quarter | half | year
     within: "Term | None" = None  # every: its own point or range
     ends: tuple[Point | None, Point | None] = (None, None)  # range: the points as written
 
@@ -71,7 +76,7 @@ class Term:
             begin = f"từ {first.describe()}" if first else ""
             finish = f"đến {last.describe()}" if last else ""
             return " ".join(p for p in (begin, finish) if p)
-        words = {"week": "hằng tuần", "month": "hằng tháng", "quarter": "hằng quý", "half": "6 tháng một lần", "year": "hằng năm"}[self.unit]
+        words = {"month": "hằng tháng", "quarter": "hằng quý", "half": "6 tháng một lần", "year": "hằng năm"}[self.unit]
         return f"{words} {self.within.describe()}" if self.within else words
 
 
@@ -97,7 +102,7 @@ class Timeframe:
             return self.label
         text = ", ".join(t.describe() for t in self.terms)
         if self.count and self.recurring:
-            per = {"week": "tuần", "month": "tháng", "quarter": "quý", "half": "kỳ", "year": "năm"}[self.recurring.unit]
+            per = {"month": "tháng", "quarter": "quý", "half": "kỳ", "year": "năm"}[self.recurring.unit]
             text += f", mỗi {per} {self.count:02d} {self.unit or 'lần'}"
         return text[:1].upper() + text[1:]
 
@@ -122,12 +127,14 @@ def parse_point(text: str) -> Point:
     if not m:
         raise TimeframeSyntaxError(f"unknown timeframe {quoted(text)}", FORMS_HINT)
     year = int(m[1])
+    if year not in YEARS:
+        raise TimeframeSyntaxError(f"{quoted(text)} is not a timeframe: the year must be {YEARS.start}–{YEARS.stop - 1}")
     if m[2]:
         month = int(m[2])
         if not 1 <= month <= 12:
             raise TimeframeSyntaxError(f"{quoted(text)} is not a timeframe: month must be 1–12")
         first = dt.date(year, month, 1)
-        last = (dt.date(year + month // 12, month % 12 + 1, 1)) - dt.timedelta(days=1)
+        last = dt.date(year, month, calendar.monthrange(year, month)[1])
         if m[3]:
             day = int(m[3])
             if not 1 <= day <= last.day:
@@ -167,6 +174,8 @@ def parse_term(text: str) -> Term:
     words = text.split(None, 1)
     head = words[0].lower() if words else ""
     rest = words[1].strip() if len(words) > 1 else ""
+    if head == "weekly":
+        raise TimeframeSyntaxError(f"{quoted(text)}: a weekly cadence is not supported", WEEKLY_HINT)
     if head in RECURRING:
         return Term("every", unit=RECURRING[head], within=_parse_span(rest) if rest else None)
     if head in ("before", "by") and rest:

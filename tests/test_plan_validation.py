@@ -164,7 +164,7 @@ def test_the_same_plan_in_two_files_names_both(tmp_path):
 
 
 def test_the_same_number_from_another_year_or_issuer_is_fine(tmp_path):
-    other_year = VALID.replace("2021-02-15", "2022-02-15")
+    other_year = VALID.replace("2021-02-15", "2022-02-15").replace("period: 2021", "period: 2022")
     other_issuer = VALID.replace("thành phố Sóc Trăng", "tỉnh Tây Ninh")
     plans, problems = check(tmp_path, {"a.yml": VALID, "b.yml": other_year, "c.yml": other_issuer})
     assert problems == [] and len(plans) == 3

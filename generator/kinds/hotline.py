@@ -16,8 +16,11 @@ import yaml
 
 from .. import urls
 from ..errors import Problem
+from ..schema import (
+    INVALID, WEB_ADDRESS_HINT, Choice, Context, Date, Either, Field, Flag, ListOf, Record, Text, WebAddress, is_digits, quoted,
+    web_address_problem,
+)
 from ..serialize import content_lines, ical_text
-from ..schema import INVALID, Choice, Context, Date, Either, Field, Flag, ListOf, Record, Text, WebAddress, quoted, web_address_problem, WEB_ADDRESS_HINT
 from ..vocab import TOPICS
 from .base import Kind, Loading
 from .common import checked_files
@@ -73,7 +76,7 @@ def parse_phone(text: str) -> tuple[Phone | None, str, str]:
     digits = _SEPARATORS.sub("", raw)
     if digits.startswith("+84"):
         digits = "0" + digits[3:]
-    if not digits.isdigit():
+    if not is_digits(digits):  # ASCII only: "²" and "٣" pass str.isdigit()
         return None, f"{quoted(raw)} is not a phone number: only digits, spaces, dots and a leading +84 are allowed", PHONE_HINT
     if digits.startswith(("1800", "1900")):
         if len(digits) in (8, 10):
@@ -81,6 +84,8 @@ def parse_phone(text: str) -> tuple[Phone | None, str, str]:
         return None, f"{quoted(raw)} is not a phone number: a {digits[:4]} number has 8 or 10 digits, found {len(digits)}", PHONE_HINT
     if not digits.startswith("0"):
         return None, f"{quoted(raw)} is not a phone number: Vietnamese numbers start with 0, +84, 1800 or 1900", PHONE_HINT
+    if len(digits) < 8:
+        return None, f"{quoted(raw)} is not a phone number: it has only {len(digits)} digits", PHONE_HINT
     if digits[:4] in _OLD_MOBILE and len(digits) == 11:
         new = Phone(_OLD_MOBILE[digits[:4]] + digits[4:], "mobile")
         return None, f"{quoted(raw)} is an old 11-digit mobile number (renumbered in 2018)", f"write the new number: {quoted(new.display)}"
@@ -139,7 +144,7 @@ class ZaloType(Text):
 
 # --- opening hours --------------------------------------------------------------------------------
 
-_RANGE = re.compile(r"^(\d{1,2}):(\d{2})\s*[-–]\s*(\d{1,2}):(\d{2})$")
+_RANGE = re.compile(r"^(\d{1,2}):(\d{2})\s*[-–]\s*(\d{1,2}):(\d{2})$", re.ASCII)
 
 
 class TimeRange(Text):

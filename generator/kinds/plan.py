@@ -13,12 +13,15 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
+import yaml
+
 from .. import urls
 from ..errors import Location, Problem
 from ..load import load_yaml_file
 from ..schema import (
     INVALID, Choice, Context, Date, Either, Field, Flag, Label, ListOf, Number, Record, Text, TextOrList, quoted,
 )
+from ..text import compare_key
 from ..timeframe import Timeframe, TimeframeType
 from ..vocab import REFORM_AREAS
 from .base import Kind, Loading
@@ -46,7 +49,10 @@ TASK_COLUMNS = {
     "products": "Sản phẩm",
     "timeframe": "Thời gian thực hiện",
 }
-_NUMBER = re.compile(r"^\d+[a-zA-Z]?/[A-ZĐ0-9]+(?:-[A-ZĐ0-9]+)*$")
+_NUMBER = re.compile(r"^\d+[a-zA-Z]?/[A-ZĐ0-9]+(?:-[A-ZĐ0-9]+)*$", re.ASCII)
+# Nghị quyết 202/2025/QH15: from 1 July 2025 there is no district tier (cấp huyện).
+DISTRICTS_ABOLISHED = dt.date(2025, 7, 1)
+PEOPLES_COMMITTEE = "Ủy ban nhân dân"  # printed in capitals on a line of its own in the header
 
 
 @dataclass(frozen=True)
@@ -64,6 +70,17 @@ class Issuer:
     def display(self) -> str:
         return self.short or self.name
 
+    @property
+    def header_lines(self) -> tuple[str, ...]:
+        """The issuer as printed at the top left of the document, in capitals: a People's
+        Committee on two lines ("ỦY BAN NHÂN DÂN" / "THÀNH PHỐ SÓC TRĂNG"). Recognised in
+        either tone placement ("Uỷ ban"), printed as written."""
+        words = self.name.split()
+        size = len(PEOPLES_COMMITTEE.split())
+        if len(words) > size and compare_key(" ".join(words[:size])) == compare_key(PEOPLES_COMMITTEE):
+            return (" ".join(words[:size]).upper(), " ".join(words[size:]).upper())
+        return (self.name.upper(),)
+
 
 @dataclass(frozen=True)
 class Item:
@@ -77,6 +94,7 @@ class Item:
     timeframe: Timeframe | None = None
     labels: dict | None = None
     items: tuple["Item", ...] = ()
+    locations: dict = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def simple(self) -> bool:
@@ -246,8 +264,10 @@ class Plan:
             return self.appendix.tasks
         return tuple(
             Task(
-                no=item.no.rstrip(".)"), content=(item.title or item.text,), timeframe=item.timeframe or self.timeline or self.period,
+                no=item.no.rstrip(".)"), content=tuple(t for t in (item.title or item.text,) if t),
+                timeframe=item.timeframe or self.timeline or self.period,
                 lead=(item.lead,), coordinating=(item.coordinating,) if item.coordinating else (), products=item.products,
+                locations=item.locations,
             )
             for section in self.walk() if section.kind == "content"
             for item in section.items if item.no and item.lead
@@ -284,7 +304,7 @@ class _Items(ListOf):
         return tuple(Item(text=v) if isinstance(v, str) else v for v in values)
 
 
-_item_record = Record(_item_fields, Item)
+_item_record = Record(_item_fields, Item, locate=True)
 _item = Either(_text, _item_record)
 _item_record.fields["items"] = Field("items", _Items(_item), default=())  # items nest
 
@@ -354,7 +374,7 @@ PLAN = Record([
 
 def _check_plan(plan: Plan, root, ctx: Context) -> None:
     at = plan.locations
-    if plan.number is None and plan.approval is None:
+    if "number" not in at and "approval" not in at:  # written but invalid: reported already
         ctx.error(root, "number", "is missing", 'add e.g. `number: "15/KH-UBND"`; an Đề án approved by a Quyết định gives `approval:` instead')
     for key, number in (("number", plan.number), ("approval.number", plan.approval and plan.approval.number)):
         if number and not _NUMBER.match(number):
@@ -364,13 +384,54 @@ def _check_plan(plan: Plan, root, ctx: Context) -> None:
             ctx.problems.append(Problem(where, key, f"{quoted(number)} is not a document number", hint))
     if not plan.period.bounded:
         ctx.problems.append(Problem(at["period"], "period", "must say which years the plan covers", 'write e.g. 2021 or "2022-06-30..2030"'))
+    end = plan.period.span()[1]
+    if end and end < plan.date:
+        ctx.problems.append(Problem(
+            at["period"], "period", f"ends on {end.isoformat()}, before the plan's date {plan.date.isoformat()}",
+            "a plan covers time after it is issued: check the years (copied from an older plan?)",
+        ))
+    if plan.issuer.level == "huyen" and plan.date >= DISTRICTS_ABOLISHED:
+        where = ctx.where(_value_node(root, "issuer", "level") or root)
+        ctx.problems.append(Problem(
+            where, "issuer.level", f"the district level (huyen) no longer exists on {plan.date.isoformat()}: it was abolished on {DISTRICTS_ABOLISHED.isoformat()}",
+            "use tinh or xa",
+        ))
+    _check_tasks(plan, root, ctx)
+
+
+def _check_tasks(plan: Plan, root, ctx: Context) -> None:
+    """Task numbers are unique (content refers to tasks by them), each task says what is to
+    be done, and its timeframe overlaps the plan's period."""
+    start, end = plan.period.span()
     first: dict[str, Location] = {}
     for i, task in enumerate(plan.tasks, 1):
-        where = task.locations.get("no")
+        # Appendix rows are named by their place in the table; tasks read from content items by their number.
+        name = f"appendix.tasks[{i}]" if plan.appendix else f"task {task.no}"
+        where = task.locations.get("no") or ctx.where(root)
         if task.no in first:
-            ctx.problems.append(Problem(where, f"appendix.tasks[{i}].no", f"task number {task.no} is used twice (first on line {first[task.no].line})", "give each row its own number"))
+            hint = "give each row its own number" if plan.appendix else "number the items with a `lead` differently: articles refer to tasks by their number"
+            ctx.problems.append(Problem(where, f"{name}.no", f"task number {task.no} is used twice (first on line {first[task.no].line})", hint))
         else:
             first[task.no] = where
+        if not task.content:
+            ctx.problems.append(Problem(where, f"{name}.title", "a task (an item with `no` and `lead`) says nothing to do", "add `title:` or `text:` with the task"))
+        if "timeframe" not in task.locations:
+            continue  # the plan's timeline or period: no contradiction of its own
+        t_start, t_end = task.timeframe.span(plan.period)
+        if (t_end and start and t_end < start) or (t_start and end and t_start > end):
+            ctx.problems.append(Problem(
+                task.locations["timeframe"], f"{name}.timeframe",
+                f"{task.timeframe.when} lies outside the plan's period {plan.period.when}", "check the year of the task or of `period`",
+            ))
+
+
+def _value_node(node, *keys: str):
+    """The value node at a path of mapping keys, or None."""
+    for key in keys:
+        if not isinstance(node, yaml.MappingNode):
+            return None
+        node = next((v for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == key), None)
+    return node
 
 
 def load_plan(file: Path, shown: str) -> tuple[Plan | None, list[Problem]]:
@@ -394,7 +455,7 @@ def check_unique(plans: list[Plan]) -> list[Problem]:
     for plan in sorted(plans, key=lambda p: p.path):
         if plan.identifier is None:
             continue
-        key = (plan.issuer.name.casefold(), plan.identifier, plan.date.year)
+        key = (compare_key(plan.issuer.name), plan.identifier, plan.date.year)
         other = by_number.setdefault(key, plan)
         if other is not plan:
             field = "number" if plan.number else "approval"

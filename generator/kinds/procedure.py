@@ -16,8 +16,8 @@ from .. import urls
 from ..errors import Problem
 from ..refs import ProcedureCode
 from ..schema import (
-    INVALID, WEB_ADDRESS_HINT, Choice, Context, Date, Either, Field, Flag, Integer, ListOf, Record, Text, TextOrList, WebAddress, quoted,
-    web_address_problem,
+    INVALID, WEB_ADDRESS_HINT, Choice, Context, Date, Either, Field, Flag, Integer, ListOf, Record, Text, TextOrList, WebAddress, is_digits,
+    quoted, thousands_dot, web_address_problem,
 )
 from .base import Kind, Loading
 from .common import checked_files, resolve_asset
@@ -35,7 +35,6 @@ ONLINE = {
     "muc_do_4": ("toan_trinh", "Toàn trình (trước đây: mức độ 4)"),
     "muc_do_3": ("mot_phan", "Một phần (trước đây: mức độ 3)"),
 }
-_THOUSANDS = re.compile(r"^\d{1,3}(\.\d{3})+$")  # 2.000: the Vietnamese way of writing 2000
 ONLINE_NOW = {"toan_trinh": "Toàn trình", "mot_phan": "Một phần", "none": "Chưa cung cấp trực tuyến"}
 
 
@@ -57,9 +56,9 @@ class FeeType(Text):
 
     def check(self, node, field, ctx):
         if isinstance(node, yaml.ScalarNode) and node.style is None:
-            if node.value.isdigit():
+            if is_digits(node.value) and len(node.value) <= 15:
                 return Fee(amount=int(node.value))
-            if _THOUSANDS.match(node.value):
+            if thousands_dot(node.value):
                 return ctx.error(node, field, f"YAML reads {node.value} as a decimal number", f'write the amount in đồng without dots, {node.value.replace(".", "")}, or the wording in quotes: "{node.value} đồng"')
             if node.tag.rsplit(":", 1)[-1] in ("int", "float"):
                 return ctx.error(node, field, f"{node.value} is not a fee", 'write a whole number of đồng (0 when free) or the wording in quotes: "Miễn lệ phí"')
