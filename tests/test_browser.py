@@ -1,4 +1,5 @@
-"""What lives in the browser: search, accessibility, weight, keyboard and phones.
+"""Content checks (the repository's own content/ and plans/, built strictly): what lives in
+the browser: search, accessibility, weight, keyboard and phones.
 
 Debian's Chromium driven by Playwright's Python API (never Playwright's own browser
 download), against the demo portal served on 127.0.0.1 with gzip and cache headers.

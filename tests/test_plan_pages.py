@@ -1,4 +1,4 @@
-"""The demo portal, built once per session: facts read from its HTML."""
+"""Generator tests (fixture portal, built once per session): plan pages, facts read from their HTML."""
 from __future__ import annotations
 
 import re
@@ -9,9 +9,9 @@ from bs4 import BeautifulSoup
 from generator.kinds.plan import Item, Section, load_plans
 from generator.render import md, numbered
 
-from .conftest import ROOT
+from .conftest import FIXTURE
 
-PLANS, _ = load_plans(ROOT / "plans", ROOT)
+PLANS, _ = load_plans(FIXTURE / "plans", FIXTURE)
 SLUGS = sorted(p.slug for p in PLANS)
 
 
@@ -38,7 +38,7 @@ def item_texts(item: Item):
         yield from item_texts(sub)
 
 
-def test_the_demo_ships_the_four_seed_plans():
+def test_the_fixture_has_its_four_plans():
     assert SLUGS == ["2021-tp-soc-trang-15", "2022-soc-trang-1738", "2022-tay-ninh-1183", "2024-pho-minh-18"]
 
 
@@ -151,7 +151,7 @@ def test_yaml_source_is_offered_for_download_unchanged(site):
         link = site.page(f"/ke-hoach/{plan.slug}/").select_one("a[download]")
         assert link["href"] == f"{plan.slug}.yml"
         served = site.file(f"/ke-hoach/{plan.slug}/{plan.slug}.yml").read_text(encoding="utf-8")
-        assert served == (ROOT / plan.path).read_text(encoding="utf-8-sig")
+        assert served == (FIXTURE / plan.path).read_text(encoding="utf-8-sig")
 
 
 def test_plans_index_groups_by_year_then_issuer(site):

@@ -1,4 +1,4 @@
-"""News, programme archives and feeds of the built demo portal."""
+"""Generator tests (fixture portal): news, programme archives and feeds."""
 from __future__ import annotations
 
 import datetime as dt
@@ -10,11 +10,10 @@ import pytest
 from bs4 import BeautifulSoup
 
 from generator import derive
-from generator.content import load_corpus
 
-from .conftest import BUILD_DATE, ROOT, copy_project, run_cchc
+from .conftest import BUILD_DATE, copy_project, fixture_corpus, run_cchc
 
-CORPUS, _ = load_corpus(ROOT, ROOT / "plans", ROOT / "content")
+CORPUS = fixture_corpus()
 TODAY = dt.date.fromisoformat(BUILD_DATE)
 NEWS = derive.news(CORPUS.articles, TODAY)
 ATOM = {"a": "http://www.w3.org/2005/Atom"}
@@ -26,7 +25,7 @@ def card_links(page) -> list[str]:
     return [a["href"] for a in page.select(".cchc-card__title a")]
 
 
-def test_the_demo_has_enough_news_across_months_and_areas():
+def test_the_fixture_has_news_across_months_and_areas():
     assert len(NEWS.articles) >= 24
     months = {(a.date.year, a.date.month) for a in NEWS.articles}
     assert len(months) >= 12
