@@ -88,8 +88,8 @@ class Site:
         return BeautifulSoup(self.file(url).read_text(encoding="utf-8"), "html.parser")
 
 
-def build(project: Path) -> Site:
-    result = run_cchc(project, "build")
+def build(project: Path, build_date: str = BUILD_DATE) -> Site:
+    result = run_cchc(project, "build", build_date=build_date)
     assert result.returncode == 0, result.stderr
     return Site(project / "site")
 
@@ -117,5 +117,7 @@ def demo_project(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def demo_site(demo_project) -> Site:
-    """The repository's own content, built strictly (content checks)."""
-    return build(demo_project)
+    """The repository's own content, built strictly as of the publish date (content checks)."""
+    from .content_checks import content_date
+
+    return build(demo_project, content_date())
