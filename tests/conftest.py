@@ -28,6 +28,10 @@ PROJECT_PARTS = ("mkdocs.yml", "content", "plans")
 THEME_PARTS = ("overrides",)  # the portal's theme is part of the generator: always the repository's
 
 
+def pytest_configure(config):
+    config.addinivalue_line("markers", "content_check: runs on the repository's own content/ and plans/ (pytest -m content_check)")
+
+
 def copy_project(dest: Path, source: Path = FIXTURE) -> Path:
     """A portal project in `dest`: the fixture portal, or with `source=ROOT` the repository's own
     content (content checks only). The theme overrides always come from the repository."""

@@ -23,6 +23,7 @@ from . import content_checks as checks
 from .browser_support import CHROMIUM_ARGS, axe_path, chromium_path, serve
 from .conftest import ROOT
 
+pytestmark = pytest.mark.content_check
 ARTIFACTS = ROOT / "test-artifacts"
 PHONE = {"width": 360, "height": 640}
 

@@ -13,6 +13,8 @@ import pytest
 from . import content_checks as checks
 from .conftest import ROOT
 
+pytestmark = pytest.mark.content_check
+
 
 @pytest.fixture(scope="module")
 def built(demo_site, demo_project) -> checks.Built:

@@ -1,6 +1,7 @@
-"""Generator tests of the content checks themselves (a copy of the repository's content, edited
-as an officer would): the checks in tests/content_checks.py pass after ordinary additions,
-deletions and edits, and they fail when a page, a task row or a link is really missing."""
+"""Content checks, proven: on a copy of the repository's content edited as an officer would
+(a plan, an article and a procedure added, an article deleted, a plan's title changed), the
+checks in tests/content_checks.py still pass; and they fail when a page, a task or a link is
+really missing."""
 from __future__ import annotations
 
 import re
@@ -13,6 +14,8 @@ from generator.content import load_corpus
 from . import content_checks as checks
 from .conftest import Site, copy_demo
 from .test_procedures import PROCEDURE
+
+pytestmark = pytest.mark.content_check
 
 NEW_PLAN = """\
 type: ke_hoach
