@@ -68,10 +68,14 @@ class Built:
         return strict_build(self.project, self.date)
 
     @cached_property
+    def site_url(self) -> str:
+        config = yaml.load((self.project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Lenient)
+        return config.get("site_url") or "/"
+
+    @cached_property
     def base_path(self) -> str:
         """The path of site_url ("/cchc/"): absolute links on the 404 page start with it."""
-        config = yaml.load((self.project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Lenient)
-        return urlsplit(config.get("site_url") or "/").path.rstrip("/") + "/"
+        return urlsplit(self.site_url).path.rstrip("/") + "/"
 
 
 class _Lenient(yaml.SafeLoader):
@@ -201,6 +205,24 @@ def broken_links(site: Site, base_path: str = "/") -> list[tuple[str, str, str]]
     return broken
 
 
+def foreign_or_unsafe_markup(site: Site, site_url: str) -> list[tuple[str, str]]:
+    """(page, what) for each page not in Vietnamese, each id that is not an ASCII anchor, and each
+    script, stylesheet or image fetched from a host other than the portal's."""
+    own = site_url.rstrip("/") + "/"
+    found = []
+    for html in sorted(site.root.rglob("*.html")):
+        url = "/" + html.relative_to(site.root).as_posix()
+        soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+        if soup.html is None or soup.html.get("lang") != "vi":
+            found.append((url, "lang"))
+        found += [(url, f"id={tag['id']}") for tag in soup.select("[id]") if not re.fullmatch(r"[A-Za-z0-9_:.-]+", tag["id"])]
+        for tag in soup.select("script[src], link[href], img[src]"):
+            link = tag.get("src") or tag.get("href")
+            if re.match(r"(https?:)?//", link) and not link.startswith(own):
+                found.append((url, link))
+    return found
+
+
 def all_content_checks(project: Path, date: str | None = None) -> Built:
     """Run every content check on a project directory; returns what was built for further checks."""
     built = Built(project, date or content_date())
@@ -211,4 +233,5 @@ def all_content_checks(project: Path, date: str | None = None) -> Built:
         plan_page_has_every_task(site, plan)
     every_item_has_its_page(built)
     assert broken_links(site, built.base_path) == []
+    assert foreign_or_unsafe_markup(site, built.site_url) == []
     return built

@@ -93,6 +93,7 @@ def published(content):
         "article": sorted((a for a in content.corpus.articles if a.is_published(today)), key=lambda a: a.src),
         "procedure": sorted(content.corpus.procedures, key=lambda p: p.src),
         "activity": sorted((a for a in content.corpus.activities if a.is_published(today)), key=lambda a: a.src),
+        "episode": sorted((e for e in content.corpus.episodes if e.is_published(today)), key=lambda e: e.src),
     }
 
 
@@ -103,9 +104,16 @@ def first(items, what):
 
 
 @pytest.fixture(scope="session")
-def base_url(demo_site):
-    url, stop = serve(demo_site.root)
-    yield url
+def base_url(content, tmp_path_factory):
+    """The site served at the path of its site_url (/cchc/ …), as the host will serve it: the
+    404 page links from there."""
+    mount = tmp_path_factory.mktemp("served")
+    prefix = content.base_path.rstrip("/")
+    if prefix:
+        (mount / prefix.lstrip("/")).parent.mkdir(parents=True, exist_ok=True)
+        (mount / prefix.lstrip("/")).symlink_to(content.site.root, target_is_directory=True)
+    url, stop = serve(mount if prefix else content.site.root)
+    yield url + prefix
     stop()
 
 
@@ -134,11 +142,13 @@ def search(page, base_url, query, kind=""):
     page.fill("#cchc-search-input", query)
     page.wait_for_function("document.querySelector('#cchc-search-status').textContent.startsWith('Tìm thấy') || document.querySelector('#cchc-search-status').textContent.startsWith('Không')")
     links = page.eval_on_selector_all(".cchc-search__result a", "els => els.map(a => [new URL(a.href).pathname, a.textContent])")
-    return links
+    prefix = urlsplit(base_url).path
+    return [(path.removeprefix(prefix), title) for path, title in links]
 
 
 @pytest.mark.parametrize("kind, toned", [
-    ("article", True), ("article", False), ("procedure", True), ("procedure", False), ("activity", False),
+    ("article", True), ("article", False), ("procedure", True), ("procedure", False), ("activity", True),
+    ("activity", False), ("episode", False),
 ])
 def test_search_finds_pages_typed_with_or_without_tone_marks(page, base_url, published, kind, toned):
     item = first(published[kind], f"published {kind}")

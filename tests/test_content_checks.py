@@ -56,6 +56,10 @@ def test_every_internal_link_and_anchor_resolves(built):
     assert checks.broken_links(built.site, built.base_path) == []
 
 
+def test_pages_are_vietnamese_with_ascii_anchors_and_no_other_hosts(built):
+    assert checks.foreign_or_unsafe_markup(built.site, built.site_url) == []
+
+
 def test_the_checks_read_the_repository_content(demo_project):
     """The content checks run on a copy of exactly what is in the repository."""
     for part in ("content", "plans"):

@@ -130,6 +130,19 @@ def test_a_missing_task_row_fails_the_check(edited):
         file.write_text(saved, encoding="utf-8")
 
 
+def test_foreign_hosts_other_languages_and_odd_anchors_are_found(tmp_path):
+    (tmp_path / "index.html").write_text(
+        '<html lang="vi"><h2 id="muc-1">x</h2><h2 id="mục">x</h2><script src="https://cdn.example.com/a.js"></script>'
+        '<img src="https://portal.gov.vn/cchc/anh.png"><link href="//fonts.example.com/f.css"></html>', encoding="utf-8")
+    (tmp_path / "en.html").write_text('<html lang="en"><p>x</p></html>', encoding="utf-8")
+    assert checks.foreign_or_unsafe_markup(Site(tmp_path), "https://portal.gov.vn/cchc/") == [
+        ("/en.html", "lang"),
+        ("/index.html", "id=mục"),
+        ("/index.html", "https://cdn.example.com/a.js"),
+        ("/index.html", "//fonts.example.com/f.css"),
+    ]
+
+
 def test_broken_links_and_anchors_are_found(tmp_path):
     (tmp_path / "a").mkdir()
     (tmp_path / "a" / "index.html").write_text('<h2 id="co">x</h2><a href="#khong">1</a><a href="#co">2</a>', encoding="utf-8")
