@@ -125,3 +125,13 @@ def demo_site(demo_project) -> Site:
     from .content_checks import content_date
 
     return build(demo_project, content_date())
+
+
+@pytest.fixture(scope="session")
+def demo_content(demo_project, demo_site):
+    """The repository's content: loaded corpus and strict build, for the content checks."""
+    from .content_checks import Built, content_date
+
+    built = Built(demo_project, content_date())
+    built.site = demo_site  # the session's build of the same content as of the same date
+    return built

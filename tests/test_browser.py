@@ -79,10 +79,8 @@ def one_page_of_each_type(site) -> dict[str, str]:
 
 
 @pytest.fixture(scope="session")
-def content(demo_site, demo_project) -> checks.Built:
-    built = checks.Built(demo_project, checks.content_date())
-    built.site = demo_site
-    return built
+def content(demo_content) -> checks.Built:
+    return demo_content
 
 
 @pytest.fixture(scope="session")

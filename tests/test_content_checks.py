@@ -17,10 +17,8 @@ pytestmark = pytest.mark.content_check
 
 
 @pytest.fixture(scope="module")
-def built(demo_site, demo_project) -> checks.Built:
-    built = checks.Built(demo_project, checks.content_date())
-    built.site = demo_site  # the session's strict build of the same content and date
-    return built
+def built(demo_content) -> checks.Built:
+    return demo_content
 
 
 def test_check_passes(demo_project):
