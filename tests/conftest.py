@@ -39,7 +39,7 @@ def copy_project(dest: Path, source: Path = FIXTURE) -> Path:
     for part in PROJECT_PARTS:
         origin = source / part
         if origin.is_dir():
-            shutil.copytree(origin, dest / part, ignore=shutil.ignore_patterns("README.md") if part == "plans" else None)
+            shutil.copytree(origin, dest / part)
         else:
             shutil.copy2(origin, dest / part)
     for part in THEME_PARTS:
