@@ -179,3 +179,12 @@ def test_articles_and_archives_stay_out_of_the_navigation(site):
     hrefs = {a.get("href") for a in nav}
     assert not any(re.search(r"tin-tuc/\d{4}/", h or "") for h in hrefs)
     assert {"ke-hoach/", "tin-tuc/", "chuong-trinh/"} <= hrefs
+
+
+def test_every_published_item_has_its_page_and_no_other(fixture_project, site):
+    built = checks.Built(fixture_project, BUILD_DATE)
+    built.site = site
+    checks.every_item_has_its_page(built)
+    unpublished = [i for i in (*CORPUS.articles, *CORPUS.episodes, *CORPUS.activities) if not i.is_published(TODAY)]
+    assert {i.src for i in unpublished} == {FUTURE, DRAFT}
+    assert not any(site.file(i.url).exists() for i in unpublished)
