@@ -17,14 +17,17 @@ $(INSTALLED): pyproject.toml constraints.txt
 site: $(INSTALLED)
 	$(BIN)/cchc build
 
-# The browser tests use Debian's Chromium and axe-core from npm. As root, install what is
-# missing; otherwise say what to install (the tests then skip, and fail under CI=true).
+# The browser tests use Chromium ($$CHROMIUM_PATH, else `chromium` on the PATH) and axe-core
+# from npm. Install what is missing as root, or with sudo where it needs no password (GitHub's
+# runners); otherwise say what to install (the tests then skip, and fail under CI=true).
+AS_ROOT = $(shell if [ "$$(id -u)" = 0 ]; then echo env; elif sudo -n true 2>/dev/null; then echo sudo; fi)
+
 browser:
-	@if ! command -v chromium >/dev/null 2>&1; then \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
-	  else echo "note: install Debian's chromium for the browser tests (sudo apt-get install chromium)"; fi; fi
+	@if [ -z "$$CHROMIUM_PATH" ] && ! command -v chromium >/dev/null 2>&1 && ! command -v chromium-browser >/dev/null 2>&1; then \
+	  if [ -n "$(AS_ROOT)" ]; then $(AS_ROOT) apt-get update -qq && $(AS_ROOT) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "note: install Chromium for the browser tests (sudo apt-get install chromium), or set CHROMIUM_PATH"; fi; fi
 	@if ! command -v npm >/dev/null 2>&1; then \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; \
+	  if [ -n "$(AS_ROOT)" ]; then $(AS_ROOT) apt-get update -qq && $(AS_ROOT) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; \
 	  else echo "note: install Node.js and npm for the accessibility tests"; fi; fi
 	@if [ ! -f $(AXE) ] && command -v npm >/dev/null 2>&1; then npm ci --prefix tests/browser --no-audit --no-fund --silent; fi
 

@@ -1,4 +1,4 @@
-"""The cchc command and MkDocs itself, run as an officer or CI would."""
+"""Generator tests (copies of the fixture portal): the cchc command and MkDocs itself, run as an officer or CI would."""
 from __future__ import annotations
 
 import os
@@ -37,7 +37,7 @@ def tree(root: Path) -> dict[str, bytes]:
     return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 
 
-def test_check_passes_on_the_demo(project):
+def test_check_passes_on_the_fixture_portal(project):
     result = run_cchc(project, "check")
     assert result.returncode == 0
     assert result.stdout == "OK: 4 plans, 35 articles, 1 programme series with 10 episodes, 10 activities, 11 procedures, 5 hotlines, 5 feedback items checked, no problems.\n"

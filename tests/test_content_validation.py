@@ -1,4 +1,4 @@
-"""Front matter of articles and episodes, and references to plan tasks: messages verbatim."""
+"""Generator tests (tmp portals with the fixture's plans): front matter of articles and episodes, and references to plan tasks: messages verbatim."""
 from __future__ import annotations
 
 import datetime as dt
@@ -9,13 +9,13 @@ import pytest
 
 from generator.pages import assemble
 
-from .conftest import ROOT
+from .conftest import FIXTURE
 
 GOOD = "---\ntitle: Tin\ndate: 2021-03-15 08:30\nsummary: Tóm tắt\nareas: [the_che]\n{extra}---\n\nNội dung.\n"
 
 
 def corpus_with(tmp_path: Path, files: dict[str, str]):
-    shutil.copytree(ROOT / "plans", tmp_path / "plans")
+    shutil.copytree(FIXTURE / "plans", tmp_path / "plans")
     for name, text in files.items():
         path = tmp_path / "content" / name
         path.parent.mkdir(parents=True, exist_ok=True)

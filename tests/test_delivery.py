@@ -1,4 +1,4 @@
-"""Task status as of the build date: the seed cases moved through their states."""
+"""Generator tests (hand-made cases): task status as of the build date: the seed cases moved through their states."""
 from __future__ import annotations
 
 import datetime as dt

@@ -1,4 +1,4 @@
-"""Published feedback and answers: YAML messages verbatim, and citizens' words that never
+"""Generator tests (fixture portal and tmp portals). Published feedback and answers: YAML messages verbatim, and citizens' words that never
 become markup (script tags, event handlers, javascript: links, Markdown link tricks)."""
 from __future__ import annotations
 
@@ -8,9 +8,8 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from generator.content import load_corpus
 
-from .conftest import ROOT, Site, copy_project, run_cchc
+from .conftest import Site, copy_project, fixture_corpus, run_cchc
 from .test_content_validation import corpus_with
 from .test_procedures import PROCEDURE
 
@@ -26,7 +25,7 @@ answer:
   text: "Ngay trong ngày làm việc."
 """
 
-CORPUS, _ = load_corpus(ROOT, ROOT / "plans", ROOT / "content")
+CORPUS = fixture_corpus()
 
 
 def feedback_problems(tmp_path, text):
@@ -160,7 +159,7 @@ def test_listings_of_hostile_feedback_stay_inert(hostile_site, url):
         assert " ".join(f"Phản ánh {' '.join(payload.split())}".split()) in titles
 
 
-def test_the_demo_has_hostile_feedback_and_it_stays_text(site):
+def test_the_fixture_has_hostile_feedback_and_it_stays_text(site):
     hostile = next(f for f in CORPUS.feedback if "<script>" in f.question)
     assert "onerror" in hostile.question and "javascript:" in hostile.question and "](javascript:" in hostile.question
     page = site.page(hostile.url)

@@ -1,4 +1,4 @@
-"""Hotlines: phone numbers, YAML messages verbatim, the listing, the block on every page, downloads."""
+"""Generator tests (fixture portal and tmp portals). Hotlines: phone numbers, YAML messages verbatim, the listing, the block on every page, downloads."""
 from __future__ import annotations
 
 import json
@@ -6,10 +6,9 @@ import re
 
 import pytest
 
-from generator.content import load_corpus
 from generator.kinds.hotline import parse_phone
 
-from .conftest import ROOT
+from .conftest import fixture_corpus
 from .test_content_validation import corpus_with
 
 HOTLINE = """agency: "Ủy ban nhân dân phường 5"
@@ -23,7 +22,7 @@ hours:
 last_verified: 2026-10-01
 """
 
-CORPUS, _ = load_corpus(ROOT, ROOT / "plans", ROOT / "content")
+CORPUS = fixture_corpus()
 TEL = re.compile(r"^tel:(\+84\d{9,10}|1[89]00\d{4}(\d\d)?)$")
 
 
@@ -113,9 +112,9 @@ def test_at_most_three_hotlines_are_pinned_to_every_page(tmp_path):
     ]
 
 
-# --- the built demo ------------------------------------------------------------------------------
+# --- the built fixture portal ------------------------------------------------------------------
 
-def test_the_demo_lists_the_four_seed_issuers_with_sample_numbers():
+def test_the_fixture_lists_its_issuers_with_sample_numbers():
     agencies = {h.agency for h in CORPUS.hotlines}
     assert {"Ủy ban nhân dân thành phố Sóc Trăng", "Ủy ban nhân dân tỉnh Tây Ninh", "Ủy ban nhân dân phường Phổ Minh", "Ủy ban nhân dân tỉnh Sóc Trăng"} <= agencies
     for h in CORPUS.hotlines:

@@ -1,4 +1,4 @@
-"""Photos are served no wider than the page needs, with their size on the <img>."""
+"""Generator tests (copies of the fixture portal, hand-made images): photos are served no wider than the page needs, with their size on the <img>."""
 from __future__ import annotations
 
 import io

@@ -1,4 +1,4 @@
-"""Grouping, pagination, scheduling and programme archives, on small hand-made cases."""
+"""Generator tests (hand-made cases): grouping, pagination, scheduling and programme archives, on small hand-made cases."""
 from __future__ import annotations
 
 import datetime as dt

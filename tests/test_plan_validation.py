@@ -1,4 +1,4 @@
-"""Loading and validating plan files: every message asserted verbatim."""
+"""Generator tests (hand-made plan files in tmp dirs): loading and validating plan files: every message asserted verbatim."""
 from __future__ import annotations
 
 from pathlib import Path

@@ -1,11 +1,11 @@
-"""The MkDocs adapter's own duties, exercised without a full build."""
+"""Generator tests (fixture portal): the MkDocs adapter's own duties, exercised without a full build."""
 from __future__ import annotations
 
 from mkdocs.config import load_config
 
 from generator.plugin import CchcPlugin
 
-from .conftest import ROOT
+from .conftest import fixture_corpus
 
 
 class RecordingServer:
@@ -16,23 +16,23 @@ class RecordingServer:
         self.watched.append(path)
 
 
-def configured_plugin(monkeypatch) -> tuple[CchcPlugin, object]:
+def configured_plugin(monkeypatch, project) -> tuple[CchcPlugin, object]:
     monkeypatch.setenv("CCHC_BUILD_DATE", "2026-11-22")
-    config = load_config(str(ROOT / "mkdocs.yml"))
+    config = load_config(str(project / "mkdocs.yml"))
     plugin = config.plugins["cchc"]
     plugin.on_config(config)
     return plugin, config
 
 
-def test_serve_also_watches_the_plans_folder(monkeypatch):
-    plugin, config = configured_plugin(monkeypatch)
+def test_serve_also_watches_the_plans_folder(monkeypatch, fixture_project):
+    plugin, config = configured_plugin(monkeypatch, fixture_project)
     server = RecordingServer()
     plugin.on_serve(server, config, builder=None)
-    assert server.watched == [str(ROOT / "plans")]
+    assert server.watched == [str(fixture_project / "plans")]
 
 
-def test_heading_anchors_use_the_portal_slugs(monkeypatch):
-    plugin, config = configured_plugin(monkeypatch)
+def test_heading_anchors_use_the_portal_slugs(monkeypatch, fixture_project):
+    plugin, config = configured_plugin(monkeypatch, fixture_project)
     from generator.urls import slugify
 
     assert config.mdx_configs["toc"]["slugify"] is slugify
@@ -41,10 +41,9 @@ def test_heading_anchors_use_the_portal_slugs(monkeypatch):
 def test_drafts_are_built_only_when_serving(monkeypatch):
     import datetime as dt
 
-    from generator.content import load_corpus
     from generator.pages import build_site
 
-    corpus, _ = load_corpus(ROOT, ROOT / "plans", ROOT / "content")
+    corpus = fixture_corpus()
     draft = next(a for a in corpus.articles if a.draft)
     today = dt.date(2026, 11, 22)
     assert draft.src in build_site(corpus, today, "https://x.vn/").hidden

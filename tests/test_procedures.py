@@ -1,4 +1,4 @@
-"""Procedure guides: front matter messages verbatim, and the built /thu-tuc/ pages."""
+"""Generator tests (fixture portal and tmp portals). Procedure guides: front matter messages verbatim, and the built /thu-tuc/ pages."""
 from __future__ import annotations
 
 import json
@@ -6,10 +6,9 @@ import re
 
 import pytest
 
-from generator.content import load_corpus
 from generator.kinds.procedure import WAYS
 
-from .conftest import ROOT
+from .conftest import fixture_corpus
 from .test_content_validation import GOOD as ARTICLE, corpus_with
 
 PROCEDURE = """---
@@ -42,7 +41,7 @@ last_checked: 2026-10-01
 Lưu ý.
 """
 
-CORPUS, _ = load_corpus(ROOT, ROOT / "plans", ROOT / "content")
+CORPUS = fixture_corpus()
 PROCEDURES = {p.slug: p for p in CORPUS.procedures}
 
 
@@ -108,9 +107,9 @@ def test_articles_reference_procedures_by_code(tmp_path):
     ]
 
 
-# --- the built demo ------------------------------------------------------------------------------
+# --- the built fixture portal ------------------------------------------------------------------
 
-def test_the_demo_has_ten_commune_procedures_all_marked_sample():
+def test_the_fixture_has_commune_procedures_of_every_online_level():
     assert len([p for p in CORPUS.procedures if p.level == "xa"]) >= 10
     assert all(p.sample for p in CORPUS.procedures)
     assert {p.online_now for p in CORPUS.procedures} == {"toan_trinh", "mot_phan", "none"}

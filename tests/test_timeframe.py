@@ -1,3 +1,4 @@
+"""Generator tests (hand-made cases): timeframes, as written in plans and as described."""
 import datetime as dt
 
 import pytest

@@ -1,3 +1,4 @@
+"""Generator tests (hand-made cases): slugs and URLs."""
 from generator import urls
 
 

@@ -1,4 +1,4 @@
-"""Plan delivery on the built demo: status per task, reports row by row, CSV and calendars."""
+"""Generator tests (fixture portal): plan delivery, status per task, reports row by row, CSV and calendars."""
 from __future__ import annotations
 
 import csv
@@ -8,11 +8,10 @@ import io
 from bs4 import BeautifulSoup
 
 from generator import derive
-from generator.content import load_corpus
 
-from .conftest import BUILD_DATE, ROOT, copy_project, run_cchc
+from .conftest import BUILD_DATE, copy_project, fixture_corpus, run_cchc
 
-CORPUS, _ = load_corpus(ROOT, ROOT / "plans", ROOT / "content")
+CORPUS = fixture_corpus()
 TODAY = dt.date.fromisoformat(BUILD_DATE)
 
 

@@ -1,4 +1,4 @@
-"""News, programme archives and feeds of the built demo portal."""
+"""Generator tests (fixture portal): news, programme archives and feeds."""
 from __future__ import annotations
 
 import datetime as dt
@@ -10,11 +10,11 @@ import pytest
 from bs4 import BeautifulSoup
 
 from generator import derive
-from generator.content import load_corpus
 
-from .conftest import BUILD_DATE, ROOT, copy_project, run_cchc
+from . import content_checks as checks
+from .conftest import BUILD_DATE, copy_project, fixture_corpus, run_cchc
 
-CORPUS, _ = load_corpus(ROOT, ROOT / "plans", ROOT / "content")
+CORPUS = fixture_corpus()
 TODAY = dt.date.fromisoformat(BUILD_DATE)
 NEWS = derive.news(CORPUS.articles, TODAY)
 ATOM = {"a": "http://www.w3.org/2005/Atom"}
@@ -26,7 +26,7 @@ def card_links(page) -> list[str]:
     return [a["href"] for a in page.select(".cchc-card__title a")]
 
 
-def test_the_demo_has_enough_news_across_months_and_areas():
+def test_the_fixture_has_news_across_months_and_areas():
     assert len(NEWS.articles) >= 24
     months = {(a.date.year, a.date.month) for a in NEWS.articles}
     assert len(months) >= 12
@@ -170,22 +170,8 @@ def test_podcast_feed_has_an_enclosure_per_episode(site):
         assert re.fullmatch(r"\w{3}, \d\d \w{3} \d{4} \d\d:\d\d:\d\d \+0700", item.findtext("pubDate"))
 
 
-def test_every_internal_link_and_asset_resolves(site):
-    for html in site.root.rglob("*.html"):
-        url = "/" + html.relative_to(site.root).as_posix().removesuffix("index.html")
-        page = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
-        for tag in page.select("a[href], img[src], audio[src], link[href], script[src]"):
-            target = tag.get("href") or tag.get("src")
-            if re.match(r"^(https?:|mailto:|tel:|#|data:)", target):
-                continue
-            if target.startswith("/"):  # the 404 page links from the site root (site_url's path)
-                assert target.startswith("/cchc/"), (url, target)
-                target = target.removeprefix("/cchc")
-            resolved = site.resolve(url, target)
-            assert site.file(resolved).exists(), (url, target)
-            fragment = urlsplit(target).fragment
-            if fragment and resolved.startswith("/ke-hoach/"):
-                assert site.page(resolved).find(id=fragment) is not None, (url, target)
+def test_every_internal_link_asset_and_anchor_resolves(site):
+    assert checks.broken_links(site, "/cchc/") == []  # the path of the fixture's site_url
 
 
 def test_articles_and_archives_stay_out_of_the_navigation(site):
@@ -193,3 +179,12 @@ def test_articles_and_archives_stay_out_of_the_navigation(site):
     hrefs = {a.get("href") for a in nav}
     assert not any(re.search(r"tin-tuc/\d{4}/", h or "") for h in hrefs)
     assert {"ke-hoach/", "tin-tuc/", "chuong-trinh/"} <= hrefs
+
+
+def test_every_published_item_has_its_page_and_no_other(fixture_project, site):
+    built = checks.Built(fixture_project, BUILD_DATE)
+    built.site = site
+    checks.every_item_has_its_page(built)
+    unpublished = [i for i in (*CORPUS.articles, *CORPUS.episodes, *CORPUS.activities) if not i.is_published(TODAY)]
+    assert {i.src for i in unpublished} == {FUTURE, DRAFT}
+    assert not any(site.file(i.url).exists() for i in unpublished)

@@ -1,86 +1,34 @@
-"""The demo portal, built once per session: facts read from its HTML."""
+"""Generator tests (fixture portal, built once per session): plan pages, facts read from their HTML."""
 from __future__ import annotations
 
-import re
-
 import pytest
-from bs4 import BeautifulSoup
 
-from generator.kinds.plan import Item, Section, load_plans
-from generator.render import md, numbered
+from generator.kinds.plan import load_plans
 
-from .conftest import ROOT
+from . import content_checks as checks
+from .conftest import FIXTURE
+from .content_checks import all_items, words
 
-PLANS, _ = load_plans(ROOT / "plans", ROOT)
+PLANS, _ = load_plans(FIXTURE / "plans", FIXTURE)
 SLUGS = sorted(p.slug for p in PLANS)
 
 
-def words(html_or_text: str) -> str:
-    """Visible text with whitespace folded, for containment checks."""
-    return " ".join(BeautifulSoup(html_or_text, "html.parser").get_text(" ").split())
-
-
-def plan_text(site, slug) -> str:
-    return words(site.file(f"/ke-hoach/{slug}/").read_text(encoding="utf-8"))
-
-
-def all_items(sections: tuple[Section, ...]):
-    for section in sections:
-        yield from section.items
-        yield from all_items(section.sections)
-
-
-def item_texts(item: Item):
-    for value in (item.title, item.text, item.lead, item.coordinating, *item.content, *item.products):
-        if value:
-            yield value
-    for sub in item.items:
-        yield from item_texts(sub)
-
-
-def test_the_demo_ships_the_four_seed_plans():
+def test_the_fixture_has_its_four_plans():
     assert SLUGS == ["2021-tp-soc-trang-15", "2022-soc-trang-1738", "2022-tay-ninh-1183", "2024-pho-minh-18"]
 
 
 @pytest.mark.parametrize("plan", PLANS, ids=SLUGS)
 def test_every_section_heading_and_item_appears_on_the_plan_page(site, plan):
-    page = site.page(f"/ke-hoach/{plan.slug}/")
-    text = words(str(page))
-    headings = [" ".join(h.get_text(" ").replace("¶", "").split()) for h in page.select("article h2, article h3, article h4, article h5, article h6")]
-
-    def walk(sections):
-        for s in sections:
-            if s.heading:
-                expected = " ".join((numbered(s.no) + s.heading).split())
-                assert expected in headings, expected
-            for value in filter(None, (s.text, s.after)):
-                assert words(md(value)) in text
-            for item in s.items:
-                for value in item_texts(item):
-                    assert words(md(value)) in text, value[:80]
-            walk(s.sections)
-
-    walk(plan.sections)
-    assert sum(1 for _ in all_items(plan.sections)) > 0
-    for value in (*plan.legal_bases, plan.preamble, plan.closing, *plan.recipients):
-        if value:
-            assert words(md(value)) in text, value[:80]
+    assert sum(1 for _ in all_items(plan.sections)) > 0  # the fixture's plans all have items
+    checks.plan_page_has_every_section_and_item(site, plan)
 
 
 @pytest.mark.parametrize("plan", [p for p in PLANS if p.appendix], ids=lambda p: p.slug)
 def test_every_task_row_appears_in_the_task_table(site, plan):
+    checks.plan_page_has_every_task(site, plan)
     table = site.page(f"/ke-hoach/{plan.slug}/").select_one("table.cchc-tasks:not(.cchc-tracking):not(.cchc-agencies)")
-    rows = table.select("tbody tr")
-    assert len(rows) == len(plan.tasks)
-    for row, task in zip(rows, plan.tasks):
-        cells = {td["data-label"]: words(str(td)) for td in row.select("td")}
-        assert cells[plan.appendix.column("no")] == task.no
-        for key in ("content", "lead", "coordinating", "products"):
-            for value in getattr(task, key):
-                assert words(md(value)) in cells[plan.appendix.column(key)]
-        assert cells[plan.appendix.column("timeframe")] == task.timeframe.describe()
     headers = [th.get_text() for th in table.select("thead th")]
-    assert headers == [td["data-label"] for td in rows[0].select("td")]
+    assert headers == [td["data-label"] for td in table.select_one("tbody tr").select("td")]
 
 
 def test_parts_without_punctuation_get_a_dash_before_their_heading(site):
@@ -151,7 +99,7 @@ def test_yaml_source_is_offered_for_download_unchanged(site):
         link = site.page(f"/ke-hoach/{plan.slug}/").select_one("a[download]")
         assert link["href"] == f"{plan.slug}.yml"
         served = site.file(f"/ke-hoach/{plan.slug}/{plan.slug}.yml").read_text(encoding="utf-8")
-        assert served == (ROOT / plan.path).read_text(encoding="utf-8-sig")
+        assert served == (FIXTURE / plan.path).read_text(encoding="utf-8-sig")
 
 
 def test_plans_index_groups_by_year_then_issuer(site):
@@ -178,14 +126,7 @@ def test_home_introduces_the_portal_and_the_current_plans(site):
 
 
 def test_pages_are_vietnamese_with_ascii_anchors_and_no_other_hosts(site):
-    for html in site.root.rglob("*.html"):
-        page = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
-        assert page.html["lang"] == "vi", html
-        for tag in page.select("[id]"):
-            assert re.fullmatch(r"[A-Za-z0-9_:.-]+", tag["id"]), (html, tag["id"])
-        for tag in page.select("script[src], link[href], img[src]"):
-            url = tag.get("src") or tag.get("href")
-            assert not re.match(r"(https?:)?//", url) or url.startswith("https://example.gov.vn/"), (html, url)
+    assert checks.foreign_or_unsafe_markup(site, "https://example.gov.vn/cchc/") == []  # the fixture's site_url
 
 
 def test_section_headings_get_ascii_anchors(site):
