@@ -135,3 +135,16 @@ def demo_content(demo_project, demo_site):
     built = Built(demo_project, content_date())
     built.site = demo_site  # the session's build of the same content as of the same date
     return built
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One Chromium for every browser test of the session (Playwright's sync API allows one)."""
+    from .browser_support import CHROMIUM_ARGS, chromium_path
+
+    path = chromium_path()
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()

@@ -20,7 +20,7 @@ import pytest
 from generator.urls import ascii_fold
 
 from . import content_checks as checks
-from .browser_support import CHROMIUM_ARGS, axe_path, chromium_path, serve
+from .browser_support import axe_path, serve
 from .conftest import ROOT
 
 pytestmark = pytest.mark.content_check
@@ -113,16 +113,6 @@ def base_url(content, tmp_path_factory):
     url, stop = serve(mount if prefix else content.site.root)
     yield url + prefix
     stop()
-
-
-@pytest.fixture(scope="session")
-def browser():
-    path = chromium_path()
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture

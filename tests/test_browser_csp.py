@@ -13,7 +13,7 @@ import pytest
 
 from generator import search
 
-from .browser_support import CHROMIUM_ARGS, chromium_path, serve
+from .browser_support import serve
 
 LISTEN = """
 window.__csp = [];
@@ -28,16 +28,6 @@ def base_url(site):
     url, stop = serve(site.root)
     yield url
     stop()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    path = chromium_path()
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture
