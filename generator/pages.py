@@ -109,6 +109,7 @@ def _reports(site: Site, corpus: Corpus, delivered: dict, today: dt.date, site_u
             rows = [(t.task, t.state, t.items) for t in report.tasks]
             site.generated[urls.report_csv(plan.slug, report.period.slug).lstrip("/")] = exports.report_csv(report.period.label, rows, site_url)
     site.page(urls.REPORTS_INDEX, "reports_index.md.j2", listed=listed, today=today)
+    site.page(urls.STATUS_RULES, "status_rules.md.j2", due_soon=delivery.DUE_SOON_DAYS)
 
 
 def _news(site: Site, corpus: Corpus, news: derive.News, site_url: str) -> None:

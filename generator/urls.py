@@ -156,6 +156,7 @@ def href(target: str, page: str) -> str:
 # Plan delivery: activities, reports, calendars.
 ACTIVITIES_INDEX = "/hoat-dong/"
 REPORTS_INDEX = "/bao-cao/"
+STATUS_RULES = "/gioi-thieu/cach-tinh-tinh-trang/"  # how task status is worked out, linked from plan pages
 
 
 def activity_url(date, slug: str) -> str:

@@ -34,7 +34,7 @@ EPISODE = "---\ntitle: Số 1\ndate: 2026-02-20\nsummary: Tóm tắt\nlink: http
 FEEDBACK = "title: Hỏi\nreceived: 2026-03-02\ntopic: can_bo\nagency: Ủy ban nhân dân xã\nquestion: Bao lâu?\n"
 HOTLINE = 'agency: Ủy ban nhân dân xã\nlevel: xa\nreceives: [can_bo]\nphones: ["0299 3821 234"]\nlast_verified: 2026-10-01\n'
 PROCEDURE = (ROOT / "tests" / "test_procedures.py").read_text(encoding="utf-8").split('PROCEDURE = """', 1)[1].split('"""', 1)[0]
-NAV_PAGES = {"index.md": "# Trang chủ\n", "gioi-thieu/cach-tinh-tinh-trang.md": "# Cách tính\n"}  # named in mkdocs.yml's nav
+NAV_PAGES = {"index.md": "# Trang chủ\n"}  # named in mkdocs.yml's nav
 
 
 def write(root: Path, files: dict[str, str | bytes]) -> Path:

@@ -182,8 +182,6 @@ def portal(tmp_path) -> Path:
         shutil.rmtree(project / part)
     write(project, {
         "mkdocs.yml": mkdocs_yml(),
-        # Plan pages link the page that explains task status (an officer's page, see the report).
-        "content/gioi-thieu/cach-tinh-tinh-trang.md": "# Cách tính tình trạng\n",
         "content/index.md": "# Trang chủ\n\nXem [giới thiệu](gioi-thieu/index.md).\n",
         "content/gioi-thieu/index.md": '# Giới thiệu\n\n<a href="../ke-hoach/">Các kế hoạch</a>\n',
         "plans/2026-thu-1.yml": PLAN,

@@ -138,7 +138,7 @@ def tiny_portal(root: Path, files: dict[str, str]) -> Path:
     shutil.copy2(ROOT / "mkdocs.yml", root / "mkdocs.yml")
     shutil.copytree(ROOT / "overrides", root / "overrides")
     (root / "plans").mkdir()
-    base = {"index.md": "# Trang chủ\n", "gioi-thieu/cach-tinh-tinh-trang.md": "# Cách tính\n"}  # the nav names these
+    base = {"index.md": "# Trang chủ\n"}  # the nav names these
     for name, text in {**base, **files}.items():
         path = root / "content" / name
         path.parent.mkdir(parents=True, exist_ok=True)
