@@ -118,20 +118,22 @@ def without_dangling_references(corpus: Corpus) -> Corpus:
     )
 
 
-def check_site(site, stock: Inventory, root: Path, docs: Path) -> list[Problem]:
-    """Officers' plain pages and assets must not land on an address the portal generates
-    or another file publishes (MkDocs would drop one of them without a word)."""
+def check_site(site, stock: Inventory, root: Path, docs: Path, items_clean: bool = True) -> list[Problem]:
+    """One source for every address: officers' pages (kept or moved to their address) and
+    assets must not land where the portal writes a page or another file lands (MkDocs
+    would drop one of them without a word). `items_clean`: the items' own addresses were
+    found unique (otherwise those clashes are reported already, and not again here)."""
+    problems = [Problem(Location(shown_path(docs, root), 1, 1), "", f"two pages of the portal would be written to /{src}",
+                        "two items of the content give the same address; rename one") for src in site.clashes if items_clean]
     owners: dict[str, str] = {urls.dest_of_src(src): "" for src in site.generated}
-    owners.update({urls.dest_of(url): src for src, url in site.moved.items()})
-    problems = []
-    for src in sorted(stock.pages + stock.assets):
-        dest = urls.dest_of_src(src)
+    claims = [(src, urls.dest_of(url)) for src, url in sorted(site.moved.items()) if items_clean]
+    claims += [(src, urls.dest_of_src(src)) for src in sorted(stock.pages + stock.assets)]
+    for src, dest in claims:
         other = owners.setdefault(dest, src)
         if other != src:
-            shown = shown_path(docs / src, root)
-            address = "/" + dest.removesuffix("index.html")
             taken = f"as {shown_path(docs / other, root)}" if other else "as a page the portal makes itself"
-            problems.append(Problem(Location(shown, 1, 1), "", f"gets the same address {address} {taken}", "rename or move this file"))
+            address = "/" + dest.removesuffix("index.html")
+            problems.append(Problem(Location(shown_path(docs / src, root), 1, 1), "", f"gets the same address {address} {taken}", "rename or move this file"))
     return problems
 
 

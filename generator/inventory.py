@@ -3,8 +3,8 @@
 Each file is one of: a file of a content kind (kinds/registry.py), a plain page (.md),
 or an asset of an allowed type (images, recordings, documents). Anything else is a
 problem that names the file and what to do, so nothing an officer adds is silently
-ignored or published raw. Symlinks that lead outside the project, or in a loop, are
-refused: a link to /etc/passwd must never reach the site.
+ignored or published raw. Symbolic links are followed only to files in the same folder
+tree: a link to /etc/passwd must never reach the site.
 """
 from __future__ import annotations
 
@@ -43,40 +43,37 @@ class Inventory:
 
 
 def _walk(base: Path, root: Path, problems: list[Problem]):
-    """Files under `base` (sorted, dot-files skipped as MkDocs does), following symlinks
-    that stay inside the project; others are reported."""
-    project = root.resolve()
-    seen: set[Path] = set()
+    """Files under `base`, sorted, dot-files skipped as MkDocs does. A symbolic link is
+    followed only to a file inside `base`: a linked folder would publish its files twice
+    (or forever, in a loop), and a link out of `base` could publish any file of the machine."""
+    if not base.is_dir():
+        return
+    home = base.resolve()
 
-    def refused(path: Path) -> bool:
-        if not path.is_symlink():
-            return False
-        shown = shown_path(path, root)
+    def refused(entry: Path) -> str | None:
         try:
-            target = path.resolve(strict=True)
+            target = entry.resolve(strict=True)
         except (OSError, RuntimeError):
-            problems.append(Problem(Location(shown, 1, 1), "", "is a symbolic link that leads nowhere or in a loop", "replace the link with the file itself"))
-            return True
-        if not target.is_relative_to(project):
-            problems.append(Problem(Location(shown, 1, 1), "", "is a symbolic link to a file outside the project", "copy the file into the project instead of linking to it"))
-            return True
-        return False
+            return "is a symbolic link that leads nowhere or in a loop"
+        if target.is_dir():
+            return "is a symbolic link to a folder"
+        if not target.is_relative_to(home):
+            return f"is a symbolic link to a file outside {base.name}/"
+        return None
 
     def walk(folder: Path):
-        real = folder.resolve()
-        if real in seen:
-            return  # a link back to a folder already read
-        seen.add(real)
         for entry in sorted(folder.iterdir(), key=lambda p: p.name):
-            if entry.name.startswith(".") or refused(entry):
+            if entry.name.startswith("."):
                 continue
-            if entry.is_dir():
+            message = refused(entry) if entry.is_symlink() else None
+            if message:
+                problems.append(_problem(entry, root, message, f"put the file itself in {base.name}/ instead of a link"))
+            elif entry.is_dir():
                 yield from walk(entry)
             elif entry.is_file():
                 yield entry
 
-    if base.is_dir() and not refused(base):
-        yield from walk(base)
+    yield from walk(base)
 
 
 def _problem(file: Path, root: Path, message: str, hint: str) -> Problem:
@@ -120,7 +117,7 @@ def take_stock(root: Path, plans_dir: Path, docs: Path) -> tuple[Inventory, list
         if kind:
             stock.kind_files[kind.name].append(file)
         elif rel not in PLANS_DOCS:
-            where = "plans/ itself, not from its subfolders" if "/" in rel else "files ending in .yml"
+            where = "plans/ itself, not from its subfolders" if "/" in rel else "files ending in .yml or .yaml"
             problems.append(_problem(file, root, "is not a plan", f"plans are read from {where}; other files do not belong in plans/"))
     by_folder: dict[str, list[Kind]] = {}
     for kind in KINDS:

@@ -27,8 +27,20 @@ class Site:
     updated: dict[str, dt.date] = field(default_factory=dict)  # page -> last modified, for the sitemap
     progress: dict = field(default_factory=dict)  # plan slug -> delivery.PlanProgress
 
+    clashes: list[str] = field(default_factory=list)  # addresses generated twice (reported by content.check_site)
+
     def page(self, url: str, template: str, **context) -> None:
-        self.generated[urls.src_of(url)] = render(template, page=url, **context)
+        self.add(urls.src_of(url), render(template, page=url, **context))
+
+    def download(self, url: str, content: str) -> None:
+        """A generated file other than a page (feed, calendar, CSV…) at its URL."""
+        self.add(url.lstrip("/"), content)
+
+    def add(self, src: str, content: str) -> None:
+        """A generated file; two for one address would overwrite each other."""
+        if src in self.generated:
+            self.clashes.append(src)
+        self.generated[src] = content
 
 
 def assemble(root: Path, plans_dir: Path, docs: Path, today: dt.date, site_url: str, drafts: bool = False) -> tuple[Corpus, Site | None, list[Problem]]:
@@ -42,7 +54,7 @@ def assemble(root: Path, plans_dir: Path, docs: Path, today: dt.date, site_url: 
         if not problems:
             raise
         return corpus, None, problems  # content too broken to assemble: its own problems come first
-    problems += check_site(site, corpus.inventory, root, docs) + check_bodies(site, corpus.inventory, root, docs)
+    problems += check_site(site, corpus.inventory, root, docs, items_clean=not problems) + check_bodies(site, corpus.inventory, root, docs)
     return corpus, (None if problems else site), problems
 
 
@@ -75,9 +87,9 @@ def _plans(site: Site, corpus: Corpus, delivered: dict, progress: dict, today: d
     for plan in corpus.plans:
         url = urls.plan_url(plan.slug)
         site.page(url, "plan.md.j2", plan=plan, delivered=delivered, progress=progress[plan.slug], today=today)
-        site.generated[urls.plan_source(plan.slug)] = plan.text
+        site.add(urls.plan_source(plan.slug), plan.text)
         if plan.tasks:
-            site.generated[urls.plan_calendar(plan.slug).lstrip("/")] = exports.task_calendar(plan, progress[plan.slug].tasks, today, site_url, host)
+            site.download(urls.plan_calendar(plan.slug), exports.task_calendar(plan, progress[plan.slug].tasks, today, site_url, host))
         site.updated[urls.src_of(url)] = plan.date
 
 
@@ -107,7 +119,7 @@ def _reports(site: Site, corpus: Corpus, delivered: dict, today: dt.date, site_u
             url = urls.report_url(plan.slug, report.period.slug)
             site.page(url, "report.md.j2", plan=plan, report=report, today=today)
             rows = [(t.task, t.state, t.items) for t in report.tasks]
-            site.generated[urls.report_csv(plan.slug, report.period.slug).lstrip("/")] = exports.report_csv(report.period.label, rows, site_url)
+            site.download(urls.report_csv(plan.slug, report.period.slug), exports.report_csv(report.period.label, rows, site_url))
     site.page(urls.REPORTS_INDEX, "reports_index.md.j2", listed=listed, today=today)
     site.page(urls.STATUS_RULES, "status_rules.md.j2", due_soon=delivery.DUE_SOON_DAYS)
 
@@ -122,15 +134,15 @@ def _news(site: Site, corpus: Corpus, news: derive.News, site_url: str) -> None:
             site.page(urls.news_month_url(year, month), "news_list.md.j2", kind="month", year=year, month=month, articles=articles, news=news)
     for area, articles in news.areas.items():
         site.page(urls.area_url(area), "news_list.md.j2", kind="area", area=area, area_label=NEWS_AREAS[area], articles=articles, news=news)
-        site.generated[urls.area_feed_url(area).lstrip("/")] = render(
+        site.download(urls.area_feed_url(area), render(
             "atom.xml.j2", feed=urls.area_feed_url(area), home=urls.area_url(area), site_url=site_url,
             title=f"Tin tức — {NEWS_AREAS[area]}", articles=articles[:20],
-        )
+        ))
     for tag in news.tags.values():
         site.page(urls.tag_url(tag.label), "news_list.md.j2", kind="tag", tag=tag, articles=tag.articles, news=news)
-    site.generated[urls.NEWS_FEED.lstrip("/")] = render(
+    site.download(urls.NEWS_FEED, render(
         "atom.xml.j2", feed=urls.NEWS_FEED, home=urls.NEWS_INDEX, site_url=site_url, title="Tin tức cải cách hành chính", articles=news.articles[:20],
-    )
+    ))
     published = {a.src for a in news.articles}
     plans = {p.slug: p for p in corpus.plans}
     for article in corpus.articles:
@@ -154,7 +166,7 @@ def _programmes(site: Site, corpus: Corpus, episodes: list, today: dt.date, site
         site.page(series.url, "series.md.j2", series=series, episodes=own, years=years, plans=plans)
         for year, slots in years.items():
             site.page(urls.series_year_url(series.slug, year), "series_year.md.j2", series=series, year=year, slots=slots)
-        site.generated[urls.series_feed_url(series.slug).lstrip("/")] = render("podcast.xml.j2", series=series, episodes=own, site_url=site_url)
+        site.download(urls.series_feed_url(series.slug), render("podcast.xml.j2", series=series, episodes=own, site_url=site_url))
         for i, episode in enumerate(own):
             site.moved[episode.src] = episode.url
             site.updated[episode.src] = episode.date.date()

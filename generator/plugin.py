@@ -21,6 +21,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from . import csp, dates, images, linkcheck, mdext, pages, sanitize, search, services, urls
 from .errors import ContentError, Location, Problem
+from .kinds.common import shown_path
 from .kinds.registry import KINDS
 from .text import nfc
 
@@ -103,7 +104,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
             try:
                 render(config, files)
             except RecursionError:
-                where = Location(f"{Path(config.docs_dir).name}/{page.file.src_uri}", 1, 1)
+                where = Location(self._shown(page.file.src_uri), 1, 1)
                 raise PluginError(str(Problem(where, "", "the text is nested too deeply to be read (lists, quotes, emphasis or HTML blocks inside one another hundreds of levels deep)", "flatten the nesting"))) from None
 
         page.render = guarded
@@ -130,8 +131,8 @@ class CchcPlugin(BasePlugin[CchcConfig]):
     def on_post_page(self, output, page, config):
         if page.file.generated_by:
             self.sources[page.file.dest_uri] = f"generated page /{page.file.url}"
-        else:  # as officers know it: content/tin-tuc/2021/x.md
-            self.sources[page.file.dest_uri] = Path(os.path.relpath(self.docs_dir, self.root), page.file.src_uri).as_posix()
+        else:
+            self.sources[page.file.dest_uri] = self._shown(page.file.src_uri)
         # Not when previewing: `serve` injects its live-reload script inline into every page.
         return output if self.serving else csp.with_policy(output)
 
@@ -150,6 +151,10 @@ class CchcPlugin(BasePlugin[CchcConfig]):
                 search.build_index(Path(config.site_dir))
             except search.SearchIndexError as err:
                 raise PluginError(str(err)) from None
+
+    def _shown(self, src_uri: str) -> str:
+        """A docs-dir file as officers know it: content/tin-tuc/2021/x.md."""
+        return shown_path(self.docs_dir / src_uri, self.root)
 
     def on_serve(self, server, config, builder):
         if self.plans_dir.is_dir():

@@ -25,8 +25,8 @@ def build(site, corpus, articles, today: dt.date, site_url: str) -> None:
             linked = [by_code[ref.code] for ref in article.procedures]
             site.head[article.src] += "\n" + render("procedure_links.md.j2", procedures=linked, page=article.url)
     site.page(urls.HOTLINES_INDEX, "hotlines.md.j2", groups=hotlines_kind.by_level_and_agency(list(corpus.hotlines)), count=len(corpus.hotlines))
-    site.generated[urls.HOTLINES_VCARD.lstrip("/")] = hotlines_kind.vcard(list(corpus.hotlines), site_url)
-    site.generated[urls.HOTLINES_JSON.lstrip("/")] = hotlines_kind.as_json(list(corpus.hotlines), site_url)
+    site.download(urls.HOTLINES_VCARD, hotlines_kind.vcard(list(corpus.hotlines), site_url))
+    site.download(urls.HOTLINES_JSON, hotlines_kind.as_json(list(corpus.hotlines), site_url))
     site.page(urls.FEEDBACK_INDEX, "feedback_index.md.j2", items=corpus.feedback, procedures=by_code)
     for item in corpus.feedback:
         site.page(item.url, "feedback.md.j2", item=item, procedure=by_code.get(item.procedure.code) if item.procedure else None)

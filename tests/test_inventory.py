@@ -88,7 +88,7 @@ def test_files_no_kind_reads_are_reported_and_the_rest_is_read(tmp_path):
         "programme series in content/chuong-trinh/<series>/series.yml; hotlines in content/duong-day-nong/<name>.yml; "
         "feedback items in content/phan-anh/<name>.yml; move it or remove it)",
         "plans/cu/2025-x.yml:1:1: is not a plan (plans are read from plans/ itself, not from its subfolders; other files do not belong in plans/)",
-        "plans/ghi-chu.txt:1:1: is not a plan (plans are read from files ending in .yml; other files do not belong in plans/)",
+        "plans/ghi-chu.txt:1:1: is not a plan (plans are read from files ending in .yml or .yaml; other files do not belong in plans/)",
     ]
 
 
@@ -110,12 +110,18 @@ def test_symlinks_out_of_the_project_or_in_a_loop_are_refused(tmp_path):
     (content / "images" / "anh.png").symlink_to("/etc/passwd")
     (content / "he-thong").symlink_to("/etc")
     (content / "vong").symlink_to(content / "vong")
-    (content / "trang-chu-2.md").symlink_to(content / "index.md")  # inside the project: allowed
+    (content / "anh").symlink_to(content / "images")  # a folder inside: its files would be published twice
+    (tmp_path / "ghi-chu.md").write_text("x", encoding="utf-8")
+    (content / "ghi-chu.md").symlink_to(tmp_path / "ghi-chu.md")  # in the project, but not in content/
+    (content / "trang-chu-2.md").symlink_to(content / "index.md")  # a file inside content/: allowed
+    hint = "(put the file itself in content/ instead of a link)"
     assert problems_in(tmp_path) == [
-        "content/he-thong:1:1: is a symbolic link to a file outside the project (copy the file into the project instead of linking to it)",
-        "content/images/anh.png:1:1: is a symbolic link to a file outside the project (copy the file into the project instead of linking to it)",
-        "content/mat-khau.md:1:1: is a symbolic link to a file outside the project (copy the file into the project instead of linking to it)",
-        "content/vong:1:1: is a symbolic link that leads nowhere or in a loop (replace the link with the file itself)",
+        f"content/anh:1:1: is a symbolic link to a folder {hint}",
+        f"content/ghi-chu.md:1:1: is a symbolic link to a file outside content/ {hint}",
+        f"content/he-thong:1:1: is a symbolic link to a folder {hint}",
+        f"content/images/anh.png:1:1: is a symbolic link to a file outside content/ {hint}",
+        f"content/mat-khau.md:1:1: is a symbolic link to a file outside content/ {hint}",
+        f"content/vong:1:1: is a symbolic link that leads nowhere or in a loop {hint}",
     ]
 
 
