@@ -24,7 +24,7 @@ from .kinds.procedure import Procedure
 from .kinds.registry import KINDS
 from .kinds.series import Episode, Series
 from .refs import check_procedure_refs, check_refs
-from .text import nfc
+from .text import TOO_DEEP, TOO_DEEP_HINT, nfc, too_deep
 
 
 @dataclass(frozen=True)
@@ -156,6 +156,9 @@ def check_bodies(site, stock: Inventory, root: Path, docs: Path) -> list[Problem
         if src in stock.pages:
             problems += _plain_front_matter(text, shown)
         body, first_line = markdown_body(text)
+        if too_deep(body):
+            problems.append(Problem(Location(shown, first_line, 1), "", f"the text {TOO_DEEP}", TOO_DEEP_HINT))
+            continue
         problems += check_body(body, first_line, src, shown, known, page_url=site.moved.get(src), anchors=anchors, unpublished=site.hidden)
     return problems
 

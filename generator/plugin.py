@@ -23,7 +23,7 @@ from . import csp, dates, images, linkcheck, mdext, pages, sanitize, search, ser
 from .errors import ContentError, Location, Problem
 from .kinds.common import shown_path
 from .kinds.registry import KINDS
-from .text import nfc
+from .text import TOO_DEEP, TOO_DEEP_HINT, nfc
 
 
 class CchcConfig(Config):
@@ -105,7 +105,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
                 render(config, files)
             except RecursionError:
                 where = Location(self._shown(page.file.src_uri), 1, 1)
-                raise PluginError(str(Problem(where, "", "the text is nested too deeply to be read (lists, quotes, emphasis or HTML blocks inside one another hundreds of levels deep)", "flatten the nesting"))) from None
+                raise PluginError(str(Problem(where, "", f"the text {TOO_DEEP}", TOO_DEEP_HINT))) from None
 
         page.render = guarded
         return page

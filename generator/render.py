@@ -26,11 +26,20 @@ def _markdown() -> markdown.Markdown:
     return markdown.Markdown(extensions=["sane_lists"], output_format="html")
 
 
+def _html(text: str) -> str:
+    """Markdown → sanitized HTML. Text too deeply nested for Python-Markdown (the checker
+    refuses what it can see of that, text.too_deep) is shown as written, never a crash."""
+    try:
+        return sanitize.clean(_markdown().reset().convert(text))
+    except RecursionError:
+        return f"<p>{lines(text)}</p>"
+
+
 def md(text: str | None) -> Markup:
     """Markdown → sanitized HTML; a single paragraph comes back without its <p>."""
     if not text:
         return Markup("")
-    html = sanitize.clean(_markdown().reset().convert(text))
+    html = _html(text)
     if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
         html = html[3:-4]
     return Markup(html)
@@ -38,7 +47,7 @@ def md(text: str | None) -> Markup:
 
 def md_block(text: str | None) -> Markup:
     """Markdown → sanitized HTML, always block-level (paragraphs keep their <p>)."""
-    return Markup(sanitize.clean(_markdown().reset().convert(text))) if text else Markup("")
+    return Markup(_html(text)) if text else Markup("")
 
 
 def lines(text: str) -> Markup:

@@ -24,7 +24,7 @@ import yaml
 
 from .errors import Location, Problem
 from .load import CURLY_HINT, CURLY_QUOTES, location
-from .text import nfc
+from .text import TOO_DEEP, TOO_DEEP_HINT, nfc, too_deep
 
 
 class _Invalid:
@@ -175,6 +175,8 @@ class Text(Type):
             )
         if not text or (node.style is None and node.tag == _TAG + "null"):
             return ctx.error(node, field, "is empty", "write a value or remove the line")
+        if too_deep(text):
+            return ctx.error(node, field, TOO_DEEP, TOO_DEEP_HINT)
         return text
 
 

@@ -33,3 +33,35 @@ def compare_key(text: str) -> str:
     Spacing is collapsed. Only for comparing; never print it."""
     decomposed = unicodedata.normalize("NFD", nfc(text).casefold())
     return " ".join(_WORD.sub(_tone_last, decomposed).split())
+
+
+# Python-Markdown recurses once per level of nesting; past a few hundred levels it fails.
+# Far below that, and far above what any document needs, text is refused as too deep.
+MAX_INDENT = 160  # columns of leading space: 40 list levels at 4 spaces, 80 at 2
+MAX_MARKERS = 400  # emphasis markers (*, **, _, __) in one paragraph; "______" blanks to fill in are not markers
+MAX_RUN = 1000  # one run of * or _
+MAX_HTML_DEPTH = 100  # HTML block elements open inside one another
+_RUN = re.compile(r"\*+|_+")
+_HTML_TAG = re.compile(r"<(/?)(div|details|section|blockquote|ul|ol|li|table|span|p)\b[^>]*?(/?)>", re.IGNORECASE)
+
+
+def too_deep(text: str) -> bool:
+    """Whether Markdown text is nested too deeply to be rendered safely."""
+    depth = markers = 0
+    for line in text.splitlines():
+        indent = line[: len(line) - len(line.lstrip(" \t"))]
+        if len(indent.expandtabs(4)) > MAX_INDENT:
+            return True
+        runs = [len(run) for run in _RUN.findall(line)]
+        markers = 0 if not line.strip() else markers + sum(1 for n in runs if n <= 2)
+        if markers > MAX_MARKERS or any(n > MAX_RUN for n in runs):
+            return True
+        for closing, _, empty in _HTML_TAG.findall(line):
+            depth = max(0, depth - 1) if closing else depth + (not empty)
+            if depth > MAX_HTML_DEPTH:
+                return True
+    return False
+
+
+TOO_DEEP = "is nested too deeply to be read (lists, emphasis or HTML blocks inside one another dozens of levels deep)"
+TOO_DEEP_HINT = "flatten the nesting"
