@@ -50,7 +50,7 @@ def build(args) -> int:
         print(f"error: {err}", file=sys.stderr)
         return 2
     target = Path(args.site_dir).resolve()
-    _clean_stale_staging(target.parent)
+    _clean_stale_staging(target)
     staging = target.parent / f"{STAGING_PREFIXES[0]}{os.getpid()}"
     previous = target.parent / f"{STAGING_PREFIXES[1]}{os.getpid()}"
     command = ["build", "--clean", "-f", args.config, "-d", str(staging)] + (["--strict"] if args.strict else [])
@@ -67,12 +67,17 @@ def build(args) -> int:
     return 0
 
 
-def _clean_stale_staging(folder: Path) -> None:
-    """Remove what a build killed midway left behind (its process is gone)."""
-    for path in folder.iterdir() if folder.is_dir() else ():
+def _clean_stale_staging(target: Path) -> None:
+    """Tidy what a build killed midway left beside `target` (its process is gone): a half-built
+    staging folder is removed; the previous site is put back if it was never replaced."""
+    for path in sorted(target.parent.iterdir()) if target.parent.is_dir() else ():
         prefix = next((p for p in STAGING_PREFIXES if path.name.startswith(p)), None)
         pid = path.name[len(prefix):] if prefix else ""
-        if pid.isascii() and pid.isdigit() and not _alive(int(pid)):
+        if not (pid.isascii() and pid.isdigit()) or _alive(int(pid)):
+            continue
+        if prefix == STAGING_PREFIXES[1] and not target.exists():
+            path.rename(target)  # killed between moving the old site away and the new one in
+        else:
             shutil.rmtree(path, ignore_errors=True)
 
 

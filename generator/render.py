@@ -15,6 +15,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup, escape
 
 from . import dates, delivery, exports, sanitize, urls
+from .serialize import xml_text
 from .vocab import NEWS_AREAS
 
 _VI_LETTERS = "abcdđeghiklmnopqrstuvxy"
@@ -32,6 +33,7 @@ def _html(text: str) -> str:
     try:
         return sanitize.clean(_markdown().reset().convert(text))
     except RecursionError:
+        _markdown.cache_clear()  # the converter is left mid-way: start the next text afresh
         return f"<p>{lines(text)}</p>"
 
 
@@ -57,14 +59,6 @@ def lines(text: str) -> Markup:
 
 # Characters XML 1.0 forbids (§2.2): most C0 controls, lone surrogates, U+FFFE and U+FFFF.
 # One of them in a title would make the whole feed unreadable to every feed reader.
-_NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-
-
-def xml_text(text) -> str:
-    """Text for a feed: what XML cannot carry is dropped (autoescape then escapes the rest)."""
-    return _NOT_XML.sub("", str(text))
-
-
 def one_line(text: str) -> str:
     return " ".join(text.split())
 

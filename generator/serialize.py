@@ -16,6 +16,15 @@ _NEWLINE = re.compile(r"\r\n|[\r\n\x0b\x0c\x85\u2028\u2029]")
 _CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
 
 
+# Characters XML 1.0 cannot carry at all, escaped or not (§2.2).
+_NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_text(text) -> str:
+    """Text for a feed: what XML cannot carry is dropped (autoescape then escapes the rest)."""
+    return _NOT_XML.sub("", str(text))
+
+
 def ical_text(text: str) -> str:
     """A TEXT value for iCalendar (RFC 5545 §3.3.11) or vCard (RFC 6350 §3.4): backslash,
     semicolon and comma escaped, every line break written as \\n."""

@@ -66,3 +66,17 @@ def test_text_markdown_cannot_render_is_shown_as_written():
     from generator.render import md
 
     assert str(md(DEEP_LIST + "\n<b>")) == "<br>".join(DEEP_LIST.split("\n")) + "<br>&lt;b&gt;"  # in a field the checker would refuse
+
+
+def test_a_build_killed_midway_leaves_nothing_the_next_build_does_not_tidy(tmp_path):
+    from .conftest import run_cchc
+
+    portal(tmp_path, {"content/gioi-thieu/index.md": "# Giới thiệu\n"})
+    (tmp_path / ".site-build-999999999").mkdir()  # killed while building
+    previous = tmp_path / ".site-previous-999999998"  # killed after moving the published site away
+    previous.mkdir()
+    (previous / "index.html").write_text("trang cũ", encoding="utf-8")
+    (tmp_path / "content" / "hong.xyz").write_text("x", encoding="utf-8")  # this build fails
+    assert run_cchc(tmp_path, "build").returncode == 1
+    assert (tmp_path / "site" / "index.html").read_text(encoding="utf-8") == "trang cũ"  # the published site is back
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".site")) == []

@@ -22,7 +22,7 @@ from types import SimpleNamespace
 import pytest
 from bs4 import BeautifulSoup
 
-from generator import csp, exports, render
+from generator import csp, exports, render, serialize
 from generator.content import load_corpus
 from generator.kinds.hotline import Hotline, Phone, vcard
 from generator.sanitize import clean
@@ -504,7 +504,7 @@ def test_feeds_stay_valid_xml_whatever_characters_the_text_has(hostile):
 
 
 def test_xml_text_drops_only_what_xml_forbids():
-    assert render.xml_text("a\x00b\x08c\td\ne\rf\x0bg\ufffeh\uffffi\U0001f600ệ") == "abc\td\ne\rfghi\U0001f600ệ"
+    assert serialize.xml_text("a\x00b\x08c\td\ne\rf\x0bg\ufffeh\uffffi\U0001f600ệ") == "abc\td\ne\rfghi\U0001f600ệ"
 
 
 # --- Content-Security-Policy ----------------------------------------------------------------------
