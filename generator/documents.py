@@ -11,8 +11,9 @@ from .render import render
 def build(site, corpus) -> None:
     entries = listed(corpus.documents, corpus.plans)
     site.page(urls.DOCUMENTS_INDEX, "documents_index.md.j2", documents=entries, filters=filters(entries))
+    matched = {e.src: e for e in entries if e.src}  # the files, each with the plan it was matched to
     for document in corpus.documents:
-        entry = next(e for e in entries if e.src == document.src)  # with the plan it was matched to
+        entry = matched[document.src]
         site.moved[document.src] = document.url  # named by its slug, whatever the file's folder
         site.head[document.src] = render("document_head.md.j2", d=entry, page=document.url)
         site.foot[document.src] = ""

@@ -148,7 +148,7 @@ def load_documents(files: list[Path], loading: Loading) -> tuple[list[Document],
 def from_plan(plan: Plan) -> Document | None:
     """A plan as the document it is: a Kế hoạch by its number, an Đề án by the Quyết định
     that approved it (or its own number); its YAML is the file, its page the document's."""
-    approval = plan.approval if plan.type == "de_an" and plan.approval else None
+    approval = plan.approval if plan.approval and (plan.type == "de_an" or not plan.number) else None
     number = approval.number if approval else plan.number
     if number is None:
         return None
