@@ -3,13 +3,11 @@ verbatim, the /van-ban/ listing (order, filters, the plans listed with the files
 per document) and a document's page in a built site."""
 from __future__ import annotations
 
-import datetime as dt
 
 import pytest
 from bs4 import BeautifulSoup
 
 from generator import search
-from generator.kinds.document import TYPES
 from generator.pages import assemble
 
 from .conftest import Site, run_cchc
@@ -233,3 +231,14 @@ def test_browser_filters_the_listing_without_a_server_and_axe_finds_nothing(tmp_
     finally:
         context.close()
         stop()
+
+
+def test_a_document_naming_a_missing_plan_still_leaves_a_listing_to_check(tmp_path):
+    from generator.content import load_corpus, without_dangling_references
+    from generator.pages import build_site
+
+    portal(tmp_path, {"content/van-ban/x.md": document(extra="plan: 2026-xa-mau-51\n")})
+    corpus, problems = load_corpus(tmp_path, tmp_path / "plans", tmp_path / "content")
+    assert [p.field for p in problems] == ["plan"]
+    site = build_site(without_dangling_references(corpus), TODAY, "https://example.gov.vn/")
+    assert [a["href"] for a in listing(site).select("#danh-sach-van-ban a")] == ["x/"]  # no link to a plan that is not there
