@@ -15,6 +15,7 @@ from .inventory import Inventory, take_stock
 from .load import compose_yaml, read_text
 from .kinds.activity import Activity
 from .kinds.article import Article
+from .kinds.document import Document
 from .kinds.base import Loading
 from .kinds.common import shown_path
 from .kinds.feedback import Feedback
@@ -39,6 +40,7 @@ class Corpus:
     procedures: list[Procedure] = field(default_factory=list)
     hotlines: list[Hotline] = field(default_factory=list)
     feedback: list[Feedback] = field(default_factory=list)
+    documents: list[Document] = field(default_factory=list)
     inventory: Inventory = field(default_factory=Inventory, compare=False, repr=False)
 
     def counts(self) -> str:
@@ -90,6 +92,7 @@ def _check_references(loaded: dict, stock: Inventory, root: Path) -> list[Proble
     refs = [(f"delivers[{i}]", ref) for a in loaded["articles"] for i, ref in enumerate(a.delivers, 1)]
     refs += [("delivers", s.delivers) for s in loaded["series"] if s.delivers]
     refs += [(f"delivers[{i}]", ref) for a in loaded["activities"] for i, ref in enumerate(a.delivers, 1)]
+    refs += [("plan", d.plan) for d in loaded["documents"] if d.plan]
     problems = check_refs(refs, loaded["plans"], broken_plans)
     mentions = [(f"procedures[{i}]", ref) for a in loaded["articles"] for i, ref in enumerate(a.procedures, 1)]
     mentions += [("procedure", f.procedure) for f in loaded["feedback"] if f.procedure]
@@ -115,6 +118,7 @@ def without_dangling_references(corpus: Corpus) -> Corpus:
         activities=[keep(a, delivers=tuple(r for r in a.delivers if (r.plan, r.task) in tasks)) for a in corpus.activities],
         series=[keep(s, delivers=s.delivers if s.delivers is None or (s.delivers.plan, s.delivers.task) in tasks else None) for s in corpus.series],
         feedback=[keep(f, procedure=f.procedure if f.procedure is None or f.procedure.code in codes else None) for f in corpus.feedback],
+        documents=[keep(d, plan=d.plan if d.plan is None or (d.plan.plan, None) in tasks else None) for d in corpus.documents],
     )
 
 

@@ -45,7 +45,7 @@ ATTRIBUTES = {
     "col": {"span"},
     "colgroup": {"span"},
     "ol": {"start", "reversed"},
-    "li": {"value", "data-field", "data-agency", "data-level", "data-online"},
+    "li": {"value", "data-field", "data-agency", "data-level", "data-online", "data-year", "data-type", "data-issuer"},  # list filters
     "tr": {"data-way"},
     "blockquote": {"cite"},
     "q": {"cite"},
@@ -57,7 +57,7 @@ ATTRIBUTES = {
     "select": {"data-filter"},
     "option": {"value", "selected"},
     "button": {"data-cchc-print"},
-    "form": {"data-cchc-filter", "data-count"},
+    "form": {"data-cchc-filter", "data-count", "data-noun"},
 }
 # Attributes kept only with these values: a checkbox, never a text box or a submit button.
 VALUES = {"input": {"type": {"checkbox"}}, "button": {"type": {"button", "reset"}}}

@@ -6,7 +6,7 @@ hidden list of its đ-words folded to d, after a marker word the search box
 recognises and keeps out of excerpts. Each page also gets a type filter
 (Tin tức, Thủ tục…) from its address, as a hidden word the search box adds to the
 query. Listing pages (archives, tags, pages of
-results, reports) are left out so results point at the content itself.
+results, reports, the documents' list) are left out so results point at the content itself.
 """
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 # Address prefix -> the type shown and filtered on, from each kind's listing and label.
 _TYPES = tuple(dict.fromkeys((kind.index.lstrip("/"), kind.label) for kind in KINDS if kind.label))
 _LISTINGS = re.compile(
-    r"^(404\.html|tin-tuc/(index\.html|trang/|\d{4}/(index\.html|\d\d/index\.html)|the/|linh-vuc/)|bao-cao/.+/|chuong-trinh/[^/]+/\d{4}/index\.html)"
+    r"^(404\.html|tin-tuc/(index\.html|trang/|\d{4}/(index\.html|\d\d/index\.html)|the/|linh-vuc/)|bao-cao/.+/|chuong-trinh/[^/]+/\d{4}/index\.html|van-ban/index\.html)"
 )
 
 

@@ -181,3 +181,11 @@ def plan_calendar(plan: str) -> str:
 
 def tracking_url(plan: str) -> str:
     return plan_url(plan) + "#theo-doi-thuc-hien"
+
+
+# Legal documents (văn bản).
+DOCUMENTS_INDEX = "/van-ban/"
+
+
+def document_url(slug: str) -> str:
+    return f"/van-ban/{slug}/"

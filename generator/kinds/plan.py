@@ -49,7 +49,9 @@ TASK_COLUMNS = {
     "products": "Sản phẩm",
     "timeframe": "Thời gian thực hiện",
 }
-_NUMBER = re.compile(r"^\d+[a-zA-Z]?/[A-ZĐ0-9]+(?:-[A-ZĐ0-9]+)*$", re.ASCII)
+# Number and symbol (Nghị định 30/2020): "15/KH-UBND"; legal normative documents put the
+# year between them: "61/2018/NĐ-CP".
+_NUMBER = re.compile(r"^\d+[a-zA-Z]?(?:/\d{4})?/[A-ZĐ0-9]+(?:-[A-ZĐ0-9]+)*$", re.ASCII)
 # Nghị quyết 202/2025/QH15: from 1 July 2025 there is no district tier (cấp huyện).
 DISTRICTS_ABOLISHED = dt.date(2025, 7, 1)
 PEOPLES_COMMITTEE = "Ủy ban nhân dân"  # printed in capitals on a line of its own in the header
@@ -372,16 +374,24 @@ PLAN = Record([
 
 # --- checks beyond the shape of one field -----------------------------------------------------
 
+def number_problem(number: str) -> tuple[str, str] | None:
+    """(message, hint) when `number` is not a document's number and symbol, else None;
+    the rule for every document the portal cites (plans, approvals, kinds/document.py)."""
+    if _NUMBER.match(number):
+        return None
+    fixed = re.sub(r"\s*/\s*", "/", number)
+    hint = f"write {quoted(fixed)}" if _NUMBER.match(fixed) else 'write number/symbol, e.g. "15/KH-UBND"'
+    return f"{quoted(number)} is not a document number", hint
+
+
 def _check_plan(plan: Plan, root, ctx: Context) -> None:
     at = plan.locations
     if "number" not in at and "approval" not in at:  # written but invalid: reported already
         ctx.error(root, "number", "is missing", 'add e.g. `number: "15/KH-UBND"`; an Đề án approved by a Quyết định gives `approval:` instead')
     for key, number in (("number", plan.number), ("approval.number", plan.approval and plan.approval.number)):
-        if number and not _NUMBER.match(number):
-            fixed = re.sub(r"\s*/\s*", "/", number)
-            hint = f"write {quoted(fixed)}" if _NUMBER.match(fixed) else 'write number/symbol, e.g. "15/KH-UBND"'
-            where = at.get(key.split(".")[0], ctx.where(root))
-            ctx.problems.append(Problem(where, key, f"{quoted(number)} is not a document number", hint))
+        wrong = number and number_problem(number)
+        if wrong:
+            ctx.problems.append(Problem(at.get(key.split(".")[0], ctx.where(root)), key, *wrong))
     if not plan.period.bounded:
         ctx.problems.append(Problem(at["period"], "period", "must say which years the plan covers", 'write e.g. 2021 or "2022-06-30..2030"'))
     end = plan.period.span()[1]

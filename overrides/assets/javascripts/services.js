@@ -1,4 +1,4 @@
-/* Procedure list filters and the print button of procedure guides.
+/* List filters (procedures, documents) and the print button of procedure guides.
    Progressive enhancement: without JavaScript the whole list shows and the
    filter form stays hidden. */
 (function () {
@@ -8,8 +8,12 @@
     var list = document.getElementById(form.getAttribute("aria-controls"));
     var count = document.getElementById(form.getAttribute("data-count"));
     if (!list || !count) return;
-    var items = Array.prototype.slice.call(list.querySelectorAll("li[data-field]"));
     var selects = Array.prototype.slice.call(form.querySelectorAll("select[data-filter]"));
+    var noun = form.getAttribute("data-noun") || "thủ tục";
+    // The items are the entries that carry every filter's attribute (not "no entries yet").
+    var items = Array.prototype.filter.call(list.children, function (item) {
+      return selects.every(function (select) { return item.hasAttribute("data-" + select.getAttribute("data-filter")); });
+    });
 
     function apply() {
       var shown = 0;
@@ -21,11 +25,11 @@
         if (match) shown += 1;
       });
       if (shown === items.length) {
-        count.textContent = items.length + " thủ tục";
+        count.textContent = items.length + " " + noun;
       } else if (shown === 0) {
-        count.textContent = "Không có thủ tục nào phù hợp. Hãy bỏ bớt điều kiện lọc.";
+        count.textContent = "Không có " + noun + " nào phù hợp. Hãy bỏ bớt điều kiện lọc.";
       } else {
-        count.textContent = "Đang hiển thị " + shown + "/" + items.length + " thủ tục";
+        count.textContent = "Đang hiển thị " + shown + "/" + items.length + " " + noun;
       }
     }
 
