@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 from . import delivery, derive, exports, services, urls
 from .content import Corpus, check_bodies, check_site, load_corpus, without_dangling_references
 from .errors import Problem
+from .kinds import organisation
 from .render import render
 from .vocab import NEWS_AREAS
 
@@ -71,6 +72,7 @@ def build_site(corpus: Corpus, today: dt.date, site_url: str, drafts: bool = Fal
     _news(site, corpus, news, site_url)
     _programmes(site, corpus, episodes, today, site_url)
     services.build(site, corpus, news.articles, today, site_url)
+    organisation.build(site, corpus)
     return site
 
 
