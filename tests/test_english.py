@@ -185,3 +185,10 @@ def test_a_plain_page_beside_the_organisation_data_is_still_a_page(tmp_path):
     # content/gioi-thieu/ holds only data of its kind: officers' own pages there stay pages.
     portal(tmp_path, both() | {"content/gioi-thieu/lien-he.md": "# Liên hệ\n"})
     assert problems_in(tmp_path) == []
+
+
+def test_another_data_file_beside_the_organisation_data_says_where_it_goes(tmp_path):
+    portal(tmp_path, both() | {"content/en/contacts.yml": "name: x\n"})
+    assert problems_in(tmp_path) == [
+        "content/en/contacts.yml:1:1: is not where English organisation details are read (English organisation details go in content/en/organisation.yml)",
+    ]

@@ -130,11 +130,11 @@ def stale(en: Organisation, vi: Organisation) -> Problem:
 
 VI_KIND = Kind(
     name="organisation", folder=VI_FOLDER, patterns=(VI_FILE,), load=load_vietnamese, data=True,
-    describe="the organisation (Vietnamese)", home=f"content/{VI_FOLDER}/{VI_FILE}",
+    describe="organisation details", home=f"content/{VI_FOLDER}/{VI_FILE}",
 )
 EN_KIND = Kind(
     name="organisation_en", folder=EN_FOLDER, patterns=(EN_FILE,), load=load_english, data=True,
-    describe="the organisation in English", home=f"content/{EN_FOLDER}/{EN_FILE}",
+    describe="English organisation details", home=f"content/{EN_FOLDER}/{EN_FILE}",
 )
 
 
