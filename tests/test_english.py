@@ -41,7 +41,9 @@ structure:
     description: General advice.
   - name: One-stop desk
 address: No. 9 Thu Street, Thu Commune
-phone: "0299 3000 111"
+phone:
+  number: "0299 3000 111"
+  label: Reception
 email: ubnd@xathu.example.gov.vn
 officials:
   - name: Pham Van D
@@ -65,13 +67,19 @@ def built(tmp_path_factory):
     return Site(project / "site")
 
 
+def phone(value) -> object:
+    """A phone as written: "0299 …", or {number: "0299 …", label: …}."""
+    return parse_phone(value["number"] if isinstance(value, dict) else value)[0]
+
+
 def shown_values(data: dict) -> list[str]:
     """Every value of a data file as the page shows it (phones in their display form)."""
-    values = [data["name"], data["address"], data["email"], parse_phone(data["phone"])[0].display, *data["functions"]]
+    values = [data["name"], data["address"], data["email"], phone(data["phone"]).display, *data["functions"]]
+    values += [data["phone"]["label"]] if isinstance(data["phone"], dict) else []
     for unit in data["structure"]:
         values += [unit["name"], unit.get("description") or unit["name"]]
     for official in data["officials"]:
-        values += [official["name"], official["position"], official["email"], parse_phone(official["phone"])[0].display]
+        values += [official["name"], official["position"], official["email"], phone(official["phone"]).display]
     return values
 
 
@@ -87,7 +95,7 @@ def test_every_field_is_shown_in_the_page_language(built, url, path, lang):
     assert missing == []
     assert body.h1.get_text(strip=True) == data["name"]
     tels = {a["href"] for a in body.select("a.cchc-call")}
-    assert tels == {parse_phone(data["phone"])[0].tel} | {parse_phone(o["phone"])[0].tel for o in data["officials"]}
+    assert tels == {phone(data["phone"]).tel} | {phone(o["phone"]).tel for o in data["officials"]}
     mails = {a["href"] for a in body.select('a[href^="mailto:"]')}
     assert mails == {"mailto:" + data["email"]} | {"mailto:" + o["email"] for o in data["officials"]}
     assert body.select_one("time")["datetime"] == data["updated"].isoformat()
@@ -124,14 +132,14 @@ def test_without_data_there_is_no_english_page_and_the_vietnamese_page_says_so(t
 
 def test_bad_data_is_reported_with_file_line_and_column(tmp_path):
     en = (EN.format(updated="2026-10-01")
-          .replace('phone: "0299 3000 111"', 'phone: "0299 3000"')
+          .replace('number: "0299 3000 111"', 'number: "0299 3000"')
           .replace("address: No. 9 Thu Street, Thu Commune\n", "adress: No. 9 Thu Street, Thu Commune\n"))
     vi = VI.format(updated="2026-10-01").replace("    position: Chủ tịch\n", "")
     portal(tmp_path, {VI_PATH: vi, EN_PATH: en})
     assert problems_in(tmp_path) == [
         "content/en/organisation.yml:1:1: address: is missing (add `address:` to the file)",
         "content/en/organisation.yml:9:1: adress: unknown field (did you mean \"address\"?)",
-        'content/en/organisation.yml:10:8: phone: "0299 3000" is not a phone number: a landline has 11 digits (0, the area code and the number), found 8 '
+        'content/en/organisation.yml:11:11: phone.number: "0299 3000" is not a phone number: a landline has 11 digits (0, the area code and the number), found 8 '
         '(write it as on the notice: a landline "0299 3821 234", a mobile "0912 345 678" or "1800 1096")',
         "content/gioi-thieu/co-quan.yml:13:5: officials[1].position: is missing (add `position:` to `officials[1]`)",
     ]
@@ -140,14 +148,14 @@ def test_bad_data_is_reported_with_file_line_and_column(tmp_path):
 def test_a_bad_email_is_reported(tmp_path):
     portal(tmp_path, both() | {EN_PATH: EN.format(updated="2026-10-01").replace("email: chutich@xathu.example.gov.vn", "email: chutich at xathu")})
     assert problems_in(tmp_path) == [
-        'content/en/organisation.yml:16:12: officials[1].email: "chutich at xathu" is not an e-mail address (write it as name@example.gov.vn)',
+        'content/en/organisation.yml:18:12: officials[1].email: "chutich at xathu" is not an e-mail address (write it as name@example.gov.vn)',
     ]
 
 
 def test_older_english_data_is_a_warning_of_check_and_build(tmp_path):
     project = portal(tmp_path, both(vi_updated="2026-11-02", en_updated="2026-10-01"))
     warning = (
-        "content/en/organisation.yml:17:10: updated: the English version (2026-10-01) is older than the Vietnamese "
+        "content/en/organisation.yml:19:10: updated: the English version (2026-10-01) is older than the Vietnamese "
         "content/gioi-thieu/co-quan.yml (2026-11-02) (the law requires the English page to follow every change: "
         "translate what changed, then set updated: 2026-11-02)"
     )
