@@ -115,11 +115,11 @@ def load_english(files: list[Path], loading: Loading) -> tuple[list[Organisation
     for vi in vietnamese:
         for en in items:
             if en.updated < vi.updated:
-                problems.append(stale(en, vi))
+                problems.append(_stale(en, vi))
     return items, problems
 
 
-def stale(en: Organisation, vi: Organisation) -> Problem:
+def _stale(en: Organisation, vi: Organisation) -> Problem:
     return Problem(
         en.locations["updated"], "updated",
         f"the English version ({en.updated.isoformat()}) is older than the Vietnamese {vi.path} ({vi.updated.isoformat()})",
