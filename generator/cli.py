@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from . import dates
-from .errors import ContentError
+from .errors import ContentError, warnings_report
 from .pages import assemble
 
 _QUIET = {"NO_MKDOCS_2_WARNING": "1"}  # Material's banner about MkDocs 2 is noise for officers
@@ -33,8 +33,12 @@ def check(args) -> int:
     corpus, _, problems = assemble(root, root / args.plans, root / args.content, today, CHECK_SITE_URL)
     if problems:
         print(ContentError(problems).report(), file=sys.stderr)
+        if corpus.warnings:
+            print(warnings_report(corpus.warnings), file=sys.stderr)
         return 1
     print(f"OK: {corpus.counts()} checked, no problems.")
+    if corpus.warnings:  # printed after the verdict, and the check still passes (exit 0)
+        print(warnings_report(corpus.warnings))
     return 0
 
 

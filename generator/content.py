@@ -20,6 +20,7 @@ from .kinds.base import Loading
 from .kinds.common import shown_path
 from .kinds.feedback import Feedback
 from .kinds.hotline import Hotline
+from .kinds.organisation import Organisation
 from .kinds.plan import Plan
 from .kinds.procedure import Procedure
 from .kinds.registry import KINDS
@@ -41,6 +42,9 @@ class Corpus:
     hotlines: list[Hotline] = field(default_factory=list)
     feedback: list[Feedback] = field(default_factory=list)
     documents: list[Document] = field(default_factory=list)
+    organisation: list[Organisation] = field(default_factory=list)  # content/gioi-thieu/co-quan.yml (one file)
+    organisation_en: list[Organisation] = field(default_factory=list)  # content/en/organisation.yml (one file)
+    warnings: list[Problem] = field(default_factory=list, compare=False, repr=False)  # shown, but the portal is built
     inventory: Inventory = field(default_factory=Inventory, compare=False, repr=False)
 
     def counts(self) -> str:
@@ -56,17 +60,20 @@ class Corpus:
 
 
 def load_corpus(root: Path, plans_dir: Path, docs_dir: Path) -> tuple[Corpus, list[Problem]]:
-    """Everything the portal is built from, and every problem found in any file."""
+    """Everything the portal is built from, and every problem found in any file (the
+    warnings among them are kept apart, in `Corpus.warnings`)."""
     stock, problems = take_stock(root, plans_dir, docs_dir)
     loading = Loading(docs_dir, root)
+    warnings: list[Problem] = []
     for kind in KINDS:
         items, found = kind.load(stock.kind_files[kind.name], loading)
         loading.loaded[kind.name] = items
-        problems += found
+        problems += [p for p in found if not p.warning]
+        warnings += [p for p in found if p.warning]
         problems += _check_addresses(kind, items)
     loaded = loading.loaded
     problems += _check_references(loaded, stock, root)
-    return Corpus(**loaded, inventory=stock), problems
+    return Corpus(**loaded, warnings=sorted(warnings), inventory=stock), problems
 
 
 def _check_addresses(kind, items) -> list[Problem]:

@@ -25,6 +25,7 @@ class Problem:
     message: str
     hint: str = ""
     follows: bool = field(default=False, compare=False)  # caused by another file's content: listed after every file's own
+    warning: bool = field(default=False, compare=False)  # shown, but the portal is still built (content.Corpus.warnings)
 
     def __str__(self) -> str:
         text = f"{self.where}: {self.field}: {self.message}" if self.field else f"{self.where}: {self.message}"
@@ -42,3 +43,10 @@ class ContentError(Exception):
         count = len(self.problems)
         head = f"{count} problem{'s' if count != 1 else ''} found in the content:"
         return "\n".join([head, *(str(p) for p in self.problems)])
+
+
+def warnings_report(warnings: list[Problem]) -> str:
+    """Warnings, after the check's verdict: things to do that do not stop the build."""
+    count = len(warnings)
+    head = f"{count} warning{'s' if count != 1 else ''}:"
+    return "\n".join([head, *(str(w) for w in warnings)])

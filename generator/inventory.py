@@ -130,7 +130,7 @@ def take_stock(root: Path, plans_dir: Path, docs: Path) -> tuple[Inventory, list
         owner = next((k for k in kinds if k.owns(inside)), None)
         if owner and inside != "index.md":  # a folder's index.md is its listing's address (checked there)
             stock.kind_files[owner.name].append(file)
-        elif file.suffix == PAGE_SUFFIX and (not kinds or inside == "index.md"):
+        elif file.suffix == PAGE_SUFFIX and (all(k.data for k in kinds) or inside == "index.md"):  # no kind of pages owns the folder
             stock.pages.append(rel)
         elif file.suffix.lower() in ASSET_SUFFIXES:
             stock.assets.append(rel)

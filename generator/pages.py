@@ -12,6 +12,7 @@ from . import delivery, derive, exports, services, urls
 from . import documents
 from .content import Corpus, check_bodies, check_site, load_corpus, without_dangling_references
 from .errors import Problem
+from .kinds import organisation
 from .render import render
 from .vocab import NEWS_AREAS
 
@@ -73,6 +74,7 @@ def build_site(corpus: Corpus, today: dt.date, site_url: str, drafts: bool = Fal
     _programmes(site, corpus, episodes, today, site_url)
     services.build(site, corpus, news.articles, today, site_url)
     documents.build(site, corpus)
+    organisation.build(site, corpus)
     return site
 
 

@@ -10,6 +10,7 @@ plans/ when serving.
 """
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 
@@ -24,6 +25,11 @@ from .errors import ContentError, Location, Problem
 from .kinds.common import shown_path
 from .kinds.registry import KINDS
 from .text import TOO_DEEP, TOO_DEEP_HINT, nfc
+
+# Content warnings are logged at INFO: the build runs with --strict, which fails on any
+# MkDocs WARNING, and a warning (e.g. the English page behind the Vietnamese one) must
+# not stop the portal from being published. `cchc check` prints them too.
+log = logging.getLogger("mkdocs.plugins.cchc")
 
 
 class CchcConfig(Config):
@@ -66,6 +72,8 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         corpus, site, problems = pages.assemble(self.root, self.plans_dir, self.docs_dir, self.today, config.site_url, drafts=self.serving)
         if problems:
             raise PluginError(ContentError(problems).report())
+        for warning in corpus.warnings:
+            log.info("warning: %s", warning)
         self.corpus, self.site = corpus, site
         data = corpus.inventory.data_files(self.docs_dir)
         listed = {file.relative_to(self.docs_dir).as_posix() for kind in KINDS if not kind.in_nav and not kind.data

@@ -11,6 +11,7 @@ from markupsafe import Markup
 
 from . import urls
 from .kinds import hotline as hotlines_kind
+from .kinds import organisation
 from .kinds.procedure import LEVELS, ONLINE_NOW, Procedure
 from .render import render
 
@@ -34,7 +35,7 @@ def build(site, corpus, articles, today: dt.date, site_url: str) -> None:
 
 def theme_globals(corpus) -> dict:
     """What the theme's own templates show on every page: the pinned hotlines."""
-    return {"cchc_hotlines": hotlines_kind.block(list(corpus.hotlines))}
+    return {"cchc_hotlines": hotlines_kind.block(list(corpus.hotlines)), **organisation.theme_globals(corpus)}
 
 
 def mentions(procedures, articles, feedback) -> tuple[dict, dict]:

@@ -157,6 +157,8 @@ def href(target: str, page: str) -> str:
 ACTIVITIES_INDEX = "/hoat-dong/"
 REPORTS_INDEX = "/bao-cao/"
 STATUS_RULES = "/gioi-thieu/cach-tinh-tinh-trang/"  # how task status is worked out, linked from plan pages
+ORGANISATION = "/gioi-thieu/co-quan/"  # the agency, its functions and contacts (Nghị định 42/2022)
+ORGANISATION_EN = "/en/"  # the same in English
 
 
 def activity_url(date, slug: str) -> str:

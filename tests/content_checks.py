@@ -206,14 +206,14 @@ def broken_links(site: Site, base_path: str = "/") -> list[tuple[str, str, str]]
 
 
 def foreign_or_unsafe_markup(site: Site, site_url: str) -> list[tuple[str, str]]:
-    """(page, what) for each page not in Vietnamese, each id that is not an ASCII anchor, and each
+    """(page, what) for each page not in Vietnamese (but the English page, in English), each id that is not an ASCII anchor, and each
     script, stylesheet or image fetched from a host other than the portal's."""
     own = site_url.rstrip("/") + "/"
     found = []
     for html in sorted(site.root.rglob("*.html")):
         url = "/" + html.relative_to(site.root).as_posix()
         soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
-        if soup.html is None or soup.html.get("lang") != "vi":
+        if soup.html is None or soup.html.get("lang") != ("en" if url == "/" + urls.dest_of(urls.ORGANISATION_EN) else "vi"):
             found.append((url, "lang"))
         found += [(url, f"id={tag['id']}") for tag in soup.select("[id]") if not re.fullmatch(r"[A-Za-z0-9_:.-]+", tag["id"])]
         for tag in soup.select("script[src], link[href], img[src]"):

@@ -254,6 +254,12 @@ class Hotline:
 
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+EMAIL_HINT = "write it as name@example.gov.vn"
+
+
+def email_problem(text: str) -> str | None:
+    """What is wrong with an e-mail address, or None (one check for every kind that has one)."""
+    return None if _EMAIL.match(text) else f"{quoted(text)} is not an e-mail address"
 
 HOURS = Record([Field("days", ListOf(Choice(*DAYS)), required=True), Field("times", ListOf(TimeRange()), required=True)], Hours)
 CLOSURE = Record([Field("from", Date(), required=True), Field("to", Date()), Field("note", Text())], _closure)
@@ -284,8 +290,8 @@ HOTLINE = Record([
 
 def _check(hotline: Hotline, node: yaml.Node, ctx: Context) -> None:
     at = hotline.locations
-    if hotline.email and not _EMAIL.match(hotline.email):
-        ctx.problems.append(Problem(at["email"], "email", f"{quoted(hotline.email)} is not an e-mail address", "write it as name@example.gov.vn"))
+    if hotline.email and email_problem(hotline.email):
+        ctx.problems.append(Problem(at["email"], "email", email_problem(hotline.email), EMAIL_HINT))
     if hotline.last_verified is None and not hotline.needs_check:
         ctx.problems.append(Problem(
             ctx.where(node), "last_verified", "is missing", "add the date the numbers were last called and found working, or needs_check: true to show them as not yet checked",

@@ -3,8 +3,7 @@ episodes need their series). A new kind is one module with its `KIND` plus its
 templates, and one line here."""
 from __future__ import annotations
 
-from . import activity, article, feedback, hotline, plan, procedure, series
-from . import document
+from . import activity, article, document, feedback, hotline, organisation, plan, procedure, series
 
 KINDS = (
     plan.KIND,
@@ -16,4 +15,6 @@ KINDS = (
     hotline.KIND,
     feedback.KIND,
     document.KIND,
+    organisation.VI_KIND,
+    organisation.EN_KIND,  # after the Vietnamese version, which it is compared with
 )
