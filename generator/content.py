@@ -21,6 +21,7 @@ from .kinds.feedback import Feedback
 from .kinds.hotline import Hotline
 from .kinds.plan import Plan
 from .kinds.procedure import Procedure
+from .kinds.quiz import Quiz
 from .kinds.registry import KINDS
 from .kinds.series import Episode, Series
 from .refs import check_procedure_refs, check_refs
@@ -39,6 +40,7 @@ class Corpus:
     procedures: list[Procedure] = field(default_factory=list)
     hotlines: list[Hotline] = field(default_factory=list)
     feedback: list[Feedback] = field(default_factory=list)
+    quizzes: list[Quiz] = field(default_factory=list)
     inventory: Inventory = field(default_factory=Inventory, compare=False, repr=False)
 
     def counts(self) -> str:
@@ -90,6 +92,7 @@ def _check_references(loaded: dict, stock: Inventory, root: Path) -> list[Proble
     refs = [(f"delivers[{i}]", ref) for a in loaded["articles"] for i, ref in enumerate(a.delivers, 1)]
     refs += [("delivers", s.delivers) for s in loaded["series"] if s.delivers]
     refs += [(f"delivers[{i}]", ref) for a in loaded["activities"] for i, ref in enumerate(a.delivers, 1)]
+    refs += [("plan", q.plan) for q in loaded["quizzes"] if q.plan]
     problems = check_refs(refs, loaded["plans"], broken_plans)
     mentions = [(f"procedures[{i}]", ref) for a in loaded["articles"] for i, ref in enumerate(a.procedures, 1)]
     mentions += [("procedure", f.procedure) for f in loaded["feedback"] if f.procedure]
@@ -114,6 +117,7 @@ def without_dangling_references(corpus: Corpus) -> Corpus:
                        procedures=tuple(r for r in a.procedures if r.code in codes)) for a in corpus.articles],
         activities=[keep(a, delivers=tuple(r for r in a.delivers if (r.plan, r.task) in tasks)) for a in corpus.activities],
         series=[keep(s, delivers=s.delivers if s.delivers is None or (s.delivers.plan, s.delivers.task) in tasks else None) for s in corpus.series],
+        quizzes=[keep(q, plan=q.plan if q.plan is None or (q.plan.plan, q.plan.task) in tasks else None) for q in corpus.quizzes],
         feedback=[keep(f, procedure=f.procedure if f.procedure is None or f.procedure.code in codes else None) for f in corpus.feedback],
     )
 

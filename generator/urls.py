@@ -181,3 +181,19 @@ def plan_calendar(plan: str) -> str:
 
 def tracking_url(plan: str) -> str:
     return plan_url(plan) + "#theo-doi-thuc-hien"
+
+
+# Quizzes (hội thi tìm hiểu): the self-check page, its printed question sheet and answer key.
+QUIZ_INDEX = "/hoi-thi/"
+
+
+def quiz_url(slug: str) -> str:
+    return f"/hoi-thi/{slug}/"
+
+
+def quiz_sheet_url(slug: str) -> str:
+    return f"/hoi-thi/{slug}/de-thi/"
+
+
+def quiz_key_url(slug: str) -> str:
+    return f"/hoi-thi/{slug}/dap-an/"

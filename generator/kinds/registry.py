@@ -4,6 +4,7 @@ templates, and one line here."""
 from __future__ import annotations
 
 from . import activity, article, feedback, hotline, plan, procedure, series
+from . import quiz
 
 KINDS = (
     plan.KIND,
@@ -14,4 +15,5 @@ KINDS = (
     procedure.KIND,
     hotline.KIND,
     feedback.KIND,
+    quiz.KIND,
 )
