@@ -4,6 +4,7 @@ A tiny portal of its own (tests/test_quiz.py's quiz), served like a real host.""
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 import yaml
@@ -114,3 +115,19 @@ def test_the_quiz_script_runs_under_the_pages_policy(browser, base_url):
     assert page.locator("button[data-cchc-quiz-check]").is_visible()  # unhidden by the script
     assert not [e for e in errors if "Content Security Policy" in e]
     context.close()
+
+
+@pytest.mark.parametrize("url", ["de-thi/", "dap-an/"], ids=["sheet", "key"])
+def test_the_sheet_and_key_print_on_a4_without_the_site_around_them(browser, base_url, url):
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    page.goto(base_url + QUIZ_URL + url)
+    page.emulate_media(media="print")
+    for hidden in (".md-header", ".md-tabs", ".md-sidebar--primary", ".md-footer", ".cchc-breadcrumb", ".cchc-sheet__tools", ".cchc-hotline-block"):
+        assert all(not box.is_visible() for box in page.locator(hidden).all()), hidden
+    assert page.locator(".cchc-sheet__title").is_visible()
+    pdf = page.pdf(prefer_css_page_size=True)
+    context.close()
+    sizes = set(re.findall(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", pdf))
+    assert sizes and all(abs(float(w) - 595.3) < 1.5 and abs(float(h) - 841.9) < 1.5 for w, h in sizes), sizes  # A4 in points
+    assert len(re.findall(rb"/Type\s*/Page\b", pdf)) == 1  # three questions: one sheet of paper, nothing spilt over
