@@ -5,7 +5,8 @@ put script on a government site. Everything Markdown turns into HTML passes `cle
 `md`/`md_block` template filters (render.py) and every page body after MkDocs renders it
 (plugin.py, on_page_content). What is kept is what the theme and our templates produce:
 headings with ids and headerlink anchors, tables, admonitions, figures, images with their
-size and lazy loading, audio and video, details, the procedure checklist and filter form.
+size and lazy loading, audio and video, details, the procedure checklist and filter form, and
+the quiz's fieldsets of radio buttons (names limited to our own "cchc-" ones).
 Event handlers, `javascript:`/`data:` addresses, script, iframe, object, embed and style
 are never kept.
 
