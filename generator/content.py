@@ -23,6 +23,7 @@ from .kinds.hotline import Hotline
 from .kinds.organisation import Organisation
 from .kinds.plan import Plan
 from .kinds.procedure import Procedure
+from .kinds.quiz import Quiz
 from .kinds.registry import KINDS
 from .kinds.series import Episode, Series
 from .refs import check_procedure_refs, check_refs
@@ -44,6 +45,7 @@ class Corpus:
     documents: list[Document] = field(default_factory=list)
     organisation: list[Organisation] = field(default_factory=list)  # content/gioi-thieu/co-quan.yml (one file)
     organisation_en: list[Organisation] = field(default_factory=list)  # content/en/organisation.yml (one file)
+    quizzes: list[Quiz] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list, compare=False, repr=False)  # shown, but the portal is built
     inventory: Inventory = field(default_factory=Inventory, compare=False, repr=False)
 
@@ -100,6 +102,7 @@ def _check_references(loaded: dict, stock: Inventory, root: Path) -> list[Proble
     refs += [("delivers", s.delivers) for s in loaded["series"] if s.delivers]
     refs += [(f"delivers[{i}]", ref) for a in loaded["activities"] for i, ref in enumerate(a.delivers, 1)]
     refs += [("plan", d.plan) for d in loaded["documents"] if d.plan]
+    refs += [("plan", q.plan) for q in loaded["quizzes"] if q.plan]
     problems = check_refs(refs, loaded["plans"], broken_plans)
     mentions = [(f"procedures[{i}]", ref) for a in loaded["articles"] for i, ref in enumerate(a.procedures, 1)]
     mentions += [("procedure", f.procedure) for f in loaded["feedback"] if f.procedure]
@@ -124,6 +127,7 @@ def without_dangling_references(corpus: Corpus) -> Corpus:
                        procedures=tuple(r for r in a.procedures if r.code in codes)) for a in corpus.articles],
         activities=[keep(a, delivers=tuple(r for r in a.delivers if (r.plan, r.task) in tasks)) for a in corpus.activities],
         series=[keep(s, delivers=s.delivers if s.delivers is None or (s.delivers.plan, s.delivers.task) in tasks else None) for s in corpus.series],
+        quizzes=[keep(q, plan=q.plan if q.plan is None or (q.plan.plan, q.plan.task) in tasks else None) for q in corpus.quizzes],
         feedback=[keep(f, procedure=f.procedure if f.procedure is None or f.procedure.code in codes else None) for f in corpus.feedback],
         documents=[keep(d, plan=d.plan if d.plan is None or (d.plan.plan, None) in tasks else None) for d in corpus.documents],
     )

@@ -8,8 +8,7 @@ from pathlib import Path
 
 from urllib.parse import urlsplit
 
-from . import delivery, derive, exports, services, urls
-from . import documents
+from . import delivery, derive, documents, exports, quizzes, services, urls
 from .content import Corpus, check_bodies, check_site, load_corpus, without_dangling_references
 from .errors import Problem
 from .kinds import organisation
@@ -75,6 +74,7 @@ def build_site(corpus: Corpus, today: dt.date, site_url: str, drafts: bool = Fal
     services.build(site, corpus, news.articles, today, site_url)
     documents.build(site, corpus)
     organisation.build(site, corpus)
+    quizzes.build(site, corpus)
     return site
 
 

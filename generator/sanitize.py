@@ -5,7 +5,8 @@ put script on a government site. Everything Markdown turns into HTML passes `cle
 `md`/`md_block` template filters (render.py) and every page body after MkDocs renders it
 (plugin.py, on_page_content). What is kept is what the theme and our templates produce:
 headings with ids and headerlink anchors, tables, admonitions, figures, images with their
-size and lazy loading, audio and video, details, the procedure checklist and filter form.
+size and lazy loading, audio and video, details, the procedure checklist and filter form, and
+the quiz's fieldsets of radio buttons (names limited to our own "cchc-" ones).
 Event handlers, `javascript:`/`data:` addresses, script, iframe, object, embed and style
 are never kept.
 
@@ -23,8 +24,8 @@ from markupsafe import escape
 
 TAGS = {
     "a", "abbr", "article", "aside", "audio", "b", "blockquote", "br", "button", "caption", "cite", "code", "col", "colgroup",
-    "dd", "del", "details", "dfn", "div", "dl", "dt", "em", "figcaption", "figure", "form", "h1", "h2", "h3", "h4", "h5", "h6",
-    "hr", "i", "img", "input", "ins", "kbd", "label", "li", "mark", "nav", "ol", "option", "p", "pre", "q", "s", "samp",
+    "dd", "del", "details", "dfn", "div", "dl", "dt", "em", "fieldset", "figcaption", "figure", "form", "h1", "h2", "h3", "h4", "h5", "h6",
+    "hr", "i", "img", "input", "ins", "kbd", "label", "legend", "li", "mark", "nav", "ol", "option", "p", "pre", "q", "s", "samp",
     "section", "select", "small", "source", "span", "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th",
     "thead", "time", "tr", "u", "ul", "var", "video", "wbr",
 }
@@ -53,14 +54,17 @@ ATTRIBUTES = {
     "ins": {"cite", "datetime"},
     "details": {"open"},
     "label": {"for"},
-    "input": {"checked", "disabled"},
+    "input": {"checked", "disabled", "name", "value"},  # name: radio groups of the quiz (see _attribute)
     "select": {"data-filter"},
     "option": {"value", "selected"},
-    "button": {"data-cchc-print"},
-    "form": {"data-cchc-filter", "data-count", "data-noun"},
+    "button": {"data-cchc-print", "data-cchc-quiz-check", "data-cchc-quiz-reset"},
+    "form": {"data-cchc-filter", "data-count", "data-noun", "data-cchc-quiz"},
+    "fieldset": {"data-answer"},  # a quiz question's right choice, scored in the browser (quiz.js)
 }
 # Attributes kept only with these values: a checkbox, never a text box or a submit button.
-VALUES = {"input": {"type": {"checkbox"}}, "button": {"type": {"button", "reset"}}}
+VALUES = {"input": {"type": {"checkbox", "radio"}}, "button": {"type": {"button", "reset"}}}
+_QUIZ_NAME = re.compile(r"cchc-[a-z0-9-]+")
+_DIGITS = re.compile(r"[0-9]{1,2}")
 URL_SCHEMES = {"https", "http", "mailto", "tel"}
 STYLE_PROPERTIES = {"text-align"}  # Markdown tables align their columns this way
 
@@ -69,6 +73,10 @@ def _attribute(tag: str, name: str, value: str) -> str | None:
     # Material's own elements have ids starting with "__" (#__config is read after the
     # content): a heading must not take one of them ({#__config} in an attribute list).
     if name in ("id", "for") and value.startswith("__"):
+        return None
+    # A form control's name becomes a property of its form (form.action, form.submit…): only
+    # our own "cchc-" names, which shadow nothing. A quiz answer is a choice's number.
+    if (name == "name" and not _QUIZ_NAME.fullmatch(value)) or (name == "data-answer" and not _DIGITS.fullmatch(value)):
         return None
     return value
 

@@ -191,3 +191,19 @@ DOCUMENTS_INDEX = "/van-ban/"
 
 def document_url(slug: str) -> str:
     return f"/van-ban/{slug}/"
+
+
+# Quizzes (hội thi tìm hiểu): the self-check page, its printed question sheet and answer key.
+QUIZ_INDEX = "/hoi-thi/"
+
+
+def quiz_url(slug: str) -> str:
+    return f"/hoi-thi/{slug}/"
+
+
+def quiz_sheet_url(slug: str) -> str:
+    return f"/hoi-thi/{slug}/de-thi/"
+
+
+def quiz_key_url(slug: str) -> str:
+    return f"/hoi-thi/{slug}/dap-an/"
