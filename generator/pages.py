@@ -8,7 +8,7 @@ from pathlib import Path
 
 from urllib.parse import urlsplit
 
-from . import delivery, derive, exports, services, urls
+from . import delivery, derive, exports, posters, services, urls
 from .content import Corpus, check_bodies, check_site, load_corpus, without_dangling_references
 from .errors import Problem
 from .render import render
@@ -71,6 +71,7 @@ def build_site(corpus: Corpus, today: dt.date, site_url: str, drafts: bool = Fal
     _news(site, corpus, news, site_url)
     _programmes(site, corpus, episodes, today, site_url)
     services.build(site, corpus, news.articles, today, site_url)
+    posters.build(site, corpus, site_url)
     return site
 
 
