@@ -100,7 +100,7 @@ def posters(args) -> int:
     from . import print_pdf
 
     site_dir = Path(args.site_dir)
-    if not print_pdf.printable_pages(site_dir) if site_dir.is_dir() else True:
+    if not (site_dir.is_dir() and print_pdf.printable_pages(site_dir)):
         print(f"error: no posters in {site_dir}/: run `cchc build` first", file=sys.stderr)
         return 2
     chromium = args.chromium or print_pdf.find_chromium()
