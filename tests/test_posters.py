@@ -162,9 +162,13 @@ def _decode(png: bytes) -> list[str]:
 def test_every_qr_code_decodes_to_its_pages_address_on_the_portal(browser, served):
     context = browser.new_context(device_scale_factor=2)
     page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))  # the theme's script runs without its header and navigation
     try:
         for poster, target in {**POSTERS, "/to-roi/": "/"}.items():
             page.goto(served + poster)
+            page.wait_for_load_state("load")
+            assert errors == [], poster
             img = page.locator(".cchc-poster__qr img").first
             assert img.evaluate("i => i.complete && i.naturalWidth > 0"), poster
             assert _decode(img.screenshot()) == [SITE_URL + target.lstrip("/")], poster
