@@ -222,3 +222,25 @@ def test_cchc_posters_prints_every_poster_to_pdf_and_reports_one_that_runs_over(
 def test_cchc_posters_without_a_built_site_says_what_to_do(tmp_path):
     result = run_cchc(tmp_path, "posters")
     assert (result.returncode, result.stderr) == (2, "error: no posters in site/: run `cchc build` first\n")
+
+
+def test_posters_and_the_leaflet_have_no_wcag_violations(browser, served):
+    from .browser_support import axe_path
+
+    axe = axe_path()
+    context = browser.new_context(bypass_csp=True)  # axe is injected as an inline script
+    page = context.new_page()
+    found = {}
+    try:
+        for url in ("/thu-tuc/khai-sinh/ap-phich/", "/duong-day-nong/ap-phich/", "/to-roi/"):
+            page.goto(served + url)
+            page.add_script_tag(path=str(axe))
+            result = page.evaluate("""async () => {
+                const r = await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}});
+                return r.violations.map(v => v.id + ': ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '));
+            }""")
+            if result:
+                found[url] = result
+    finally:
+        context.close()
+    assert found == {}
