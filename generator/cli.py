@@ -114,7 +114,7 @@ def posters(args) -> int:
         return 1
     long = [p for p in printed if p.pages != 1]
     for p in long:
-        print(f"warning: {p.url} prints on {p.pages} A4 pages, not one: shorten its text (fewer dossier notes, shorter times)", file=sys.stderr)
+        print(f"warning: {p.url} prints on {p.pages} A4 pages, not one: shorten the text it prints", file=sys.stderr)
     print(f"{len(printed)} posters printed to PDF" + (f" in {args.out}/" if args.out else f" beside their pages in {site_dir}/") + ".")
     return 1 if long else 0
 

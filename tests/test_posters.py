@@ -206,7 +206,7 @@ def test_cchc_posters_prints_every_poster_to_pdf_and_reports_one_that_runs_over(
     assert result.returncode == 1, result.stderr
     assert result.stderr.splitlines() == [
         "warning: /thu-tuc/rat-dai/ap-phich/ prints on "
-        f"{len(_pages((out / 'ap-phich-rat-dai.pdf').read_bytes()))} A4 pages, not one: shorten its text (fewer dossier notes, shorter times)",
+        f"{len(_pages((out / 'ap-phich-rat-dai.pdf').read_bytes()))} A4 pages, not one: shorten the text it prints",
     ]
     assert result.stdout == f"5 posters printed to PDF in {out}/.\n"
     printed = {p.name: p.read_bytes() for p in out.iterdir()}
