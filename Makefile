@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 AXE := tests/browser/node_modules/axe-core/axe.min.js
 
-.PHONY: site test check serve clean browser
+.PHONY: site test check serve clean browser posters
 
 $(INSTALLED): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -16,6 +16,10 @@ $(INSTALLED): pyproject.toml constraints.txt
 
 site: $(INSTALLED)
 	$(BIN)/cchc build
+
+# The posters and leaflet of the built site as PDF, beside each page (needs Chromium).
+posters: $(INSTALLED)
+	$(BIN)/cchc posters
 
 # The browser tests use Chromium ($$CHROMIUM_PATH, else `chromium` on the PATH) and axe-core
 # from npm. Install what is missing as root, or with sudo where it needs no password (GitHub's

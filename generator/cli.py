@@ -99,6 +99,30 @@ def serve(args) -> int:
     return _mkdocs("serve", "-f", args.config, "--dev-addr", args.dev_addr)
 
 
+def posters(args) -> int:
+    """Print the built site's posters and leaflet to PDF (generator/print_pdf.py)."""
+    from . import print_pdf
+
+    site_dir = Path(args.site_dir)
+    if not (site_dir.is_dir() and print_pdf.printable_pages(site_dir)):
+        print(f"error: no posters in {site_dir}/: run `cchc build` first", file=sys.stderr)
+        return 2
+    chromium = args.chromium or print_pdf.find_chromium()
+    if not chromium:
+        print("error: Chromium was not found: install it (sudo apt-get install chromium), or give --chromium PATH or $CHROMIUM_PATH", file=sys.stderr)
+        return 2
+    try:
+        printed = print_pdf.print_all(site_dir, chromium, Path(args.out) if args.out else None)
+    except (OSError, subprocess.SubprocessError) as err:
+        print(f"error: Chromium could not print the posters: {err}", file=sys.stderr)
+        return 1
+    long = [p for p in printed if p.pages != 1]
+    for p in long:
+        print(f"warning: {p.url} prints on {p.pages} A4 pages, not one: shorten the text it prints", file=sys.stderr)
+    print(f"{len(printed)} posters printed to PDF" + (f" in {args.out}/" if args.out else f" beside their pages in {site_dir}/") + ".")
+    return 1 if long else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="cchc",
@@ -122,6 +146,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("-f", "--config", default="mkdocs.yml", help="MkDocs configuration (default: mkdocs.yml)")
     p.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", help="address to serve on (default: 127.0.0.1:8000)")
     p.set_defaults(run=serve)
+
+    p = commands.add_parser("posters", help="print the built site's A4 posters and leaflet to PDF with headless Chromium")
+    p.add_argument("-d", "--site-dir", default="site", help="the built site (default: site)")
+    p.add_argument("-o", "--out", help="write every PDF into this folder (default: beside each poster in the site)")
+    p.add_argument("--chromium", help="the Chromium program (default: $CHROMIUM_PATH, else chromium on the PATH)")
+    p.set_defaults(run=posters)
 
     args = parser.parse_args(argv)
     return args.run(args)

@@ -106,6 +106,18 @@ def national_procedure_url(code: str) -> str:
     return f"https://dichvucong.gov.vn/p/home/dvc-tthc-thu-tuc-hanh-chinh-chi-tiet.html?ma_thu_tuc={code}"
 
 
+# Printable A4 pages (generator/posters.py): a poster beside each procedure guide and the
+# hotline list, and one leaflet for the portal.
+POSTER = "ap-phich/"  # a poster's address below the page it advertises
+HOTLINES_POSTER = HOTLINES_INDEX + POSTER
+LEAFLET = "/to-roi/"
+
+
+def poster_url(page: str) -> str:
+    """The printable poster of the page at URL `page` (a procedure guide, the hotline list)."""
+    return page + POSTER
+
+
 def hotline_anchor(slug: str) -> str:
     return f"{HOTLINES_INDEX}#{slug}"
 

@@ -23,6 +23,7 @@ from .base import Kind, Loading
 from .common import checked_files, resolve_asset
 
 PROCEDURES_DIR = "thu-tuc"
+MAX_LEAFLET = 6  # QR codes that stay large enough to scan on a one-page A4 leaflet
 
 LEVELS = {"bo": "Cấp bộ", "tinh": "Cấp tỉnh", "huyen": "Cấp huyện", "xa": "Cấp xã"}
 WAYS = {"truc_tiep": "Trực tiếp", "truc_tuyen": "Trực tuyến", "buu_chinh": "Dịch vụ bưu chính"}
@@ -135,6 +136,7 @@ class Procedure:
     hours: str | None = None
     online_url: str | None = None
     decision: str | None = None
+    leaflet: bool = False  # on the portal's printed leaflet (tờ rơi, generator/posters.py)
     sample: bool = False
     locations: dict = field(default_factory=dict, compare=False, repr=False)
     src: str = ""
@@ -157,6 +159,11 @@ class Procedure:
     @property
     def online_label(self) -> str:
         return ONLINE[self.online][1]
+
+    @property
+    def online_now_label(self) -> str:
+        """The present online level alone ("Toàn trình"), where space is short."""
+        return ONLINE_NOW[self.online_now]
 
     @property
     def national_url(self) -> str:
@@ -211,6 +218,7 @@ PROCEDURE = Record([
     Field("legal_bases", ListOf(LEGAL_BASIS), required=True),
     Field("decision", Text()),
     Field("last_checked", Date(), required=True),
+    Field("leaflet", Flag(), default=False),
     Field("sample", Flag(), default=False),
 ], Procedure, locate=True)
 
@@ -259,7 +267,14 @@ def load_procedures(files: list[Path], loading: Loading) -> tuple[list[Procedure
         other = first.setdefault(procedure.code, procedure)
         if other is not procedure:
             problems.append(Problem(procedure.locations["code"], "code", f"procedure {procedure.code} is also described in {other.path}", "describe each procedure in one file"))
-    return sorted(procedures, key=lambda p: (p.field, p.name, p.code)), problems
+    procedures.sort(key=lambda p: (p.field, p.name, p.code))
+    on_leaflet = [p for p in procedures if p.leaflet]
+    for extra in on_leaflet[MAX_LEAFLET:]:
+        problems.append(Problem(
+            extra.locations["leaflet"], "leaflet", f"more than {MAX_LEAFLET} procedures are on the leaflet",
+            f"a one-page leaflet has room for {MAX_LEAFLET}: remove leaflet: true here or from one of " + ", ".join(p.path for p in on_leaflet[:MAX_LEAFLET]),
+        ))
+    return procedures, problems
 
 
 KIND = Kind(
