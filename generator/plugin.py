@@ -19,7 +19,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import csp, dates, images, linkcheck, mdext, pages, sanitize, search, services, urls
+from . import csp, dates, images, linkcheck, mdext, pages, sanitize, search, services, share, urls
 from .errors import ContentError, Location, Problem
 from .kinds.common import shown_path
 from .kinds.registry import KINDS
@@ -67,6 +67,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         if problems:
             raise PluginError(ContentError(problems).report())
         self.corpus, self.site = corpus, site
+        self.sharing = share.sharing(corpus, config.site_url, config.site_name, config.site_description or "")
         data = corpus.inventory.data_files(self.docs_dir)
         listed = {file.relative_to(self.docs_dir).as_posix() for kind in KINDS if not kind.in_nav and not kind.data
                   for file in corpus.inventory.kind_files[kind.name]}
@@ -127,6 +128,18 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         # Officers' text never reaches a reader as markup: not in the body, not in the theme's <title> or <meta>.
         page.meta = sanitize.escaped_meta(page.meta)
         return sanitize.clean(html)
+
+    def on_page_context(self, context, page, config, nav):
+        # The share preview (Open Graph) the theme prints; a page without its own picture
+        # gets its card, written straight into the site (its bytes depend on the title only).
+        title = "" if page.is_homepage and not page.meta.get("title") else page.title
+        preview, card = self.sharing.preview(page.url, title, page.meta.get("description") or page.meta.get("summary"))
+        page.cchc_share = preview
+        if card:
+            path = Path(config.site_dir) / card[0]
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(card[1])
+        return context
 
     def on_post_page(self, output, page, config):
         if page.file.generated_by:
