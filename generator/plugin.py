@@ -130,6 +130,10 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         return sanitize.clean(html)
 
     def on_page_context(self, context, page, config, nav):
+        # A page titled by its heading (a procedure: `name:`, no `title:`) whose heading is not
+        # the first thing on it (the breadcrumb is) would be titled by its file name.
+        if not page.meta.get("title") and page.toc.items and page.toc.items[0].level == 1:
+            page.title = page.toc.items[0].title
         # The share preview (Open Graph) the theme prints; a page without its own picture
         # gets its card, written straight into the site (its bytes depend on the title only).
         title = "" if page.is_homepage and not page.meta.get("title") else page.title

@@ -15,18 +15,24 @@
     return tag ? tag.getAttribute("content") : "";
   }
 
+  // The portal's own address of the page (og:url), not the one it is read from: a copy
+  // opened from disk or a preview server must print and share the public addresses.
+  var url = meta("og:url") || location.href;
+  var title = meta("og:title") || document.title;
+
   var links = document.querySelectorAll(".md-content__inner a[href]");
   Array.prototype.forEach.call(links, function (link) {
-    if (/^https?:$/.test(link.protocol) && !link.classList.contains("headerlink") && link.getAttribute("href").charAt(0) !== "#") {
-      link.setAttribute("data-cchc-href", link.href);
-    }
+    var href = link.getAttribute("href");
+    if (href.charAt(0) === "#" || link.classList.contains("headerlink")) return;
+    try {
+      var full = new URL(href, url);
+      if (full.protocol === "https:" || full.protocol === "http:") link.setAttribute("data-cchc-href", full.href);
+    } catch (error) { /* not an address: printed as it is */ }
   });
 
   var button = document.querySelector("button[data-cchc-share]");
   if (!button) return;
   var status = button.parentNode.querySelector(".cchc-share__status");
-  var url = meta("og:url") || location.href;
-  var title = meta("og:title") || document.title;
 
   function say(text) {
     status.textContent = "";
