@@ -81,40 +81,51 @@ def _title_lines(title: str, width: int) -> tuple[ImageFont.FreeTypeFont, list[s
 
 def card_png(site_name: str, title: str) -> bytes:
     """The share card of a page: the portal's name over the page's title, as PNG bytes."""
-    site_name = unicodedata.normalize("NFC", " ".join(site_name.split()))
-    title = unicodedata.normalize("NFC", " ".join(title.split())) or site_name
-    width = WIDTH - 2 * MARGIN
-    # One grey image: 0 is the background, 255 the text. The band's and the body's grey
-    # levels are then mapped onto two ranges of the palette (white on red, ink on white).
-    grey = Image.new("L", (WIDTH, HEIGHT), 0)
-    draw = ImageDraw.Draw(grey)
-
-    name_font = _font(NAME_SIZE, 600)
-    name_lines, _ = _wrap(site_name, name_font, width, NAME_LINES)
-    step = round(NAME_SIZE * 1.3)
-    y = (BAND - step * len(name_lines)) // 2
-    for line in name_lines:
-        draw.text((MARGIN, y), line, font=name_font, fill=255)
-        y += step
-
-    font, lines = _title_lines(title, width)
+    site_name = _one_line(site_name)
+    title = _one_line(title) or site_name
+    # Grey levels: 0 is the background, 255 the text, mapped onto two ranges of the palette
+    # (ink on white for the title, white on red for the band and the strip at the bottom).
+    body = Image.new("L", (WIDTH, HEIGHT - BAND - FOOT), 0)
+    draw = ImageDraw.Draw(body)
+    font, lines = _title_lines(title, WIDTH - 2 * MARGIN)
     step = round(font.size * 1.3)
-    y = BAND + (HEIGHT - BAND - FOOT - step * len(lines)) // 2
+    y = (body.height - step * len(lines)) // 2
     for line in lines:
         draw.text((MARGIN, y), line, font=font, fill=255)
         y += step
-
-    top = LEVELS - 1
-    index = grey.point(lambda v: (v * top + 127) // 255)
-    band = index.crop((0, 0, WIDTH, BAND)).point(lambda v: v + LEVELS)
-    index.paste(band, (0, 0))
-    index.paste(LEVELS, (0, HEIGHT - FOOT, WIDTH, HEIGHT))  # the red strip: band background
+    index = Image.new("L", (WIDTH, HEIGHT), LEVELS)  # the red strip at the bottom stays
+    index.paste(_band(site_name), (0, 0))
+    index.paste(body.point(_BODY), (0, BAND))
     card = Image.frombytes("P", (WIDTH, HEIGHT), index.tobytes())
     card.putpalette(_ramp(WHITE, INK) + _ramp(RED, WHITE))
     out = io.BytesIO()
     # zlib's default level: `optimize` saves a sixth of the bytes at eight times the time.
     card.save(out, format="PNG", compress_level=6)
     return out.getvalue()
+
+
+_BODY = [(v * (LEVELS - 1) + 127) // 255 for v in range(256)]  # grey → palette index 0…15
+_BAND = [LEVELS + i for i in _BODY]  # grey → palette index 16…31
+
+
+@lru_cache(maxsize=4)
+def _band(site_name: str) -> Image.Image:
+    """The top band with the portal's name, the same on every card: drawn once per build."""
+    band = Image.new("L", (WIDTH, BAND), 0)
+    draw = ImageDraw.Draw(band)
+    font = _font(NAME_SIZE, 600)
+    lines, _ = _wrap(site_name, font, WIDTH - 2 * MARGIN, NAME_LINES)
+    step = round(NAME_SIZE * 1.3)
+    y = (BAND - step * len(lines)) // 2
+    for line in lines:
+        draw.text((MARGIN, y), line, font=font, fill=255)
+        y += step
+    return band.point(_BAND)
+
+
+def _one_line(text: str) -> str:
+    """Composed (NFC: one code point per Vietnamese letter, as the font's map has them), on one line."""
+    return unicodedata.normalize("NFC", " ".join(text.split()))
 
 
 def _ramp(start: tuple[int, int, int], end: tuple[int, int, int]) -> list[int]:

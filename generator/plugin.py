@@ -131,8 +131,10 @@ class CchcPlugin(BasePlugin[CchcConfig]):
 
     def on_page_context(self, context, page, config, nav):
         # A page titled by its heading (a procedure: `name:`, no `title:`) whose heading is not
-        # the first thing on it (the breadcrumb is) would be titled by its file name.
-        if not page.meta.get("title") and page.toc.items and page.toc.items[0].level == 1:
+        # the first thing on it (the breadcrumb is) would be titled by its file name. Titles
+        # from the nav (kept in the page's __dict__), front matter or a first heading stay.
+        untitled = "title" not in page.__dict__ and "title" not in page.meta and not page._title_from_render
+        if untitled and page.toc.items and page.toc.items[0].level == 1:
             page.title = page.toc.items[0].title
         # The share preview (Open Graph) the theme prints; a page without its own picture
         # gets its card, written straight into the site (its bytes depend on the title only).
