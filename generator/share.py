@@ -1,7 +1,7 @@
 """What a link to a page shows when it is shared on Zalo or Facebook: Open Graph values.
 
 Every page gets a title, a description, an absolute address and a picture: its own
-(an article's, an episode's or a series' `image:`) or its share card (cards.py), a PNG
+(an article's, an episode's or a series' `image:`, a photo) or its share card (cards.py), a PNG
 generated at /anh-chia-se/<the page's address>.png. The theme prints the values
 (overrides/main.html, block extrahead); they are plain text here and escaped there once.
 """
@@ -14,8 +14,10 @@ from markupsafe import Markup
 
 from . import cards, urls
 
-CARDS_DIR = "anh-chia-se"
 LOCALE = "vi_VN"
+# What chat apps and social networks show as a preview: an SVG drawing is not, so a page
+# illustrated by one gets its card.
+SHARED_PICTURES = (".jpg", ".jpeg", ".png", ".gif", ".webp")
 
 
 @dataclass(frozen=True)
@@ -62,7 +64,7 @@ class Sharing:
         card = None
         picture = self.pictures.get(page_url)
         if picture is None:
-            path = card_path(page_url)
+            path = urls.share_card(page_url).lstrip("/")
             card = (path, cards.card_png(self.site_name, title))
             picture = Picture(path, title, cards.WIDTH, cards.HEIGHT)
         return Preview(
@@ -79,16 +81,11 @@ def sharing(corpus, site_url: str, site_name: str, site_description: str) -> Sha
     pictures = {}
     for item in [*corpus.articles, *corpus.episodes, *corpus.series]:
         image = getattr(item, "image", None)
-        if image is not None and image.site_path:
+        if image is not None and image.site_path.lower().endswith(SHARED_PICTURES):
             pictures[item.url.lstrip("/")] = Picture(image.site_path, image.alt, image.width, image.height)
     dated = {item.url.lstrip("/") for item in [*corpus.articles, *corpus.episodes, *corpus.activities]}
     shared = dated | {p.url.lstrip("/") for p in corpus.procedures} | {urls.plan_url(p.slug).lstrip("/") for p in corpus.plans}
     return Sharing(site_url if site_url.endswith("/") else site_url + "/", site_name, site_description, pictures, dated, shared)
-
-
-def card_path(page_url: str) -> str:
-    """Where a page's share card is published: anh-chia-se/tin-tuc/2021/05/x.png; the home page's is anh-chia-se/index.png."""
-    return f"{CARDS_DIR}/{page_url.strip('/') or 'index'}.png"
 
 
 def text(value: str | None) -> str:

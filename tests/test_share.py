@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from generator import cards, share
+from generator import cards, urls
 from generator.content import load_corpus
 
 from .browser_support import serve
 from .conftest import run_cchc, Site
-from .test_inventory import ARTICLE, HOTLINE, PLAN, PROCEDURE, portal
+from .test_inventory import ARTICLE, HOTLINE, PLAN, PROCEDURE, portal, problems_in
 
 TITLE = "Xã Mẫu & phường <Mới> sáp nhập: hỏi đáp về thủ tục"
 SUMMARY = 'Những điều cần biết & "mẹo" nộp hồ sơ <trực tuyến>'
@@ -35,6 +35,8 @@ FILES = {
     "content/tin-tuc/sap-nhap.md": ARTICLE.format(title=f'"{TITLE}"', extra="").replace("summary: Tóm tắt", f"summary: '{SUMMARY}'") + BODY_LINKS,
     "content/tin-tuc/co-anh.md": ARTICLE.format(title="Tin có ảnh", extra="image: {src: anh.png, alt: Ảnh hội nghị}\n"),
     "content/tin-tuc/anh.png": _png(),
+    "content/tin-tuc/ve.md": ARTICLE.format(title="Tin có hình vẽ", extra="image: {src: ve.svg, alt: Hình vẽ}\n"),
+    "content/tin-tuc/ve.svg": '<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"><rect width="8" height="8"/></svg>',
     "content/thu-tuc/khai-sinh.md": PROCEDURE,
     "content/duong-day-nong/xa.yml": HOTLINE + "pinned: true\n",  # shown on every page
 }
@@ -101,18 +103,25 @@ def test_an_article_with_its_own_image_shares_it_and_gets_no_card(built):
     tags = og(site.page(item.url))
     assert tags["og:image"] == setting["site_url"] + item.image.site_path
     assert (tags["og:image:alt"], tags["og:image:width"], tags["og:image:height"]) == ("Ảnh hội nghị", str(PNG.width), str(PNG.height))
-    assert not (site.root / share.card_path(item.url)).exists()
+    assert not (site.root / urls.share_card(item.url).lstrip("/")).exists()
+
+
+def test_an_article_drawn_in_svg_gets_a_card_since_previews_show_no_svg(built):
+    root, site, corpus, setting = built
+    item = article(corpus, "Tin có hình vẽ")
+    assert og(site.page(item.url))["og:image"] == setting["site_url"] + urls.share_card(item.url).lstrip("/")
+    assert (site.root / urls.share_card(item.url).lstrip("/")).is_file()
 
 
 def test_every_card_is_the_title_drawn_at_1200_by_630(built):
     root, site, corpus, setting = built
     item = article(corpus, TITLE)
-    card = site.root / share.card_path(item.url)
+    card = site.root / urls.share_card(item.url).lstrip("/")
     with Image.open(card) as image:
         assert (image.format, image.size) == ("PNG", (1200, 630))
     assert card.read_bytes() == cards.card_png(setting["site_name"], TITLE)  # the same input, the same bytes
     assert card.stat().st_size < 40_000
-    plan_card = site.root / share.card_path(f"/ke-hoach/{corpus.plans[0].slug}/")
+    plan_card = site.root / urls.share_card(f"/ke-hoach/{corpus.plans[0].slug}/").lstrip("/")
     assert plan_card.is_file() and plan_card.read_bytes() != card.read_bytes()
 
 
@@ -147,6 +156,14 @@ def test_the_card_font_has_a_glyph_for_every_letter_of_every_title(built):
     assert TITLE in drawn and len(drawn) > 10
     missing = {c for title in drawn for c in unicodedata.normalize("NFC", title) if not c.isspace() and ord(c) not in cmap}
     assert missing == set()
+
+
+def test_the_cards_folder_is_the_portals(tmp_path):
+    root = portal(tmp_path, {"content/anh-chia-se/tin-tuc.png": _png(), "content/anh-chia-se/gioi-thieu.md": "# Giới thiệu\n"})
+    assert problems_in(root) == [
+        "content/anh-chia-se/gioi-thieu.md:1:1: is in /anh-chia-se/, where the portal puts the pictures shown when a page is shared (move it to another folder)",
+        "content/anh-chia-se/tin-tuc.png:1:1: is in /anh-chia-se/, where the portal puts the pictures shown when a page is shared (move it to another folder)",
+    ]
 
 
 @pytest.mark.parametrize("which", ["article", "procedure", "plan"])
