@@ -143,6 +143,10 @@ def check_site(site, stock: Inventory, root: Path, docs: Path, items_clean: bool
     owners: dict[str, str] = {urls.dest_of_src(src): "" for src in site.generated}
     claims = [(src, urls.dest_of(url)) for src, url in sorted(site.moved.items()) if items_clean]
     claims += [(src, urls.dest_of_src(src)) for src in sorted(stock.pages + stock.assets)]
+    for src in sorted(stock.pages + stock.assets):
+        if ("/" + urls.dest_of_src(src)).startswith(urls.SHARE_CARDS):  # cards are written there after the pages
+            problems.append(Problem(Location(shown_path(docs / src, root), 1, 1), "", f"is in {urls.SHARE_CARDS}, where the portal puts the pictures shown when a page is shared",
+                                    "move it to another folder"))
     for src, dest in claims:
         other = owners.setdefault(dest, src)
         if other != src:

@@ -20,7 +20,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import csp, dates, images, linkcheck, mdext, pages, sanitize, search, services, urls
+from . import csp, dates, images, linkcheck, mdext, pages, sanitize, search, services, share, urls
 from .errors import ContentError, Location, Problem
 from .kinds.common import shown_path
 from .kinds.registry import KINDS
@@ -75,6 +75,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         for warning in corpus.warnings:
             log.info("warning: %s", warning)
         self.corpus, self.site = corpus, site
+        self.sharing = share.sharing(corpus, config.site_url, config.site_name, config.site_description or "")
         data = corpus.inventory.data_files(self.docs_dir)
         listed = {file.relative_to(self.docs_dir).as_posix() for kind in KINDS if not kind.in_nav and not kind.data
                   for file in corpus.inventory.kind_files[kind.name]}
@@ -135,6 +136,24 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         # Officers' text never reaches a reader as markup: not in the body, not in the theme's <title> or <meta>.
         page.meta = sanitize.escaped_meta(page.meta)
         return sanitize.clean(html)
+
+    def on_page_context(self, context, page, config, nav):
+        # A page titled by its heading (a procedure: `name:`, no `title:`) whose heading is not
+        # the first thing on it (the breadcrumb is) would be titled by its file name. Titles
+        # from the nav (kept in the page's __dict__), front matter or a first heading stay.
+        untitled = "title" not in page.__dict__ and "title" not in page.meta and not page._title_from_render
+        if untitled and page.toc.items and page.toc.items[0].level == 1:
+            page.title = page.toc.items[0].title
+        # The share preview (Open Graph) the theme prints; a page without its own picture
+        # gets its card, written straight into the site (its bytes depend on the title only).
+        title = "" if page.is_homepage and not page.meta.get("title") else page.title
+        preview, card = self.sharing.preview(page.url, title, page.meta.get("description") or page.meta.get("summary"))
+        page.cchc_share = preview
+        if card:
+            path = Path(config.site_dir) / card[0]
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(card[1])
+        return context
 
     def on_post_page(self, output, page, config):
         if page.file.generated_by:

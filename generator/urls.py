@@ -133,6 +133,15 @@ def task_url(plan: str, task: str | None) -> str:
     return plan_url(plan) + (f"#nhiem-vu-{slugify(task)}" if task else "")
 
 
+# Share cards (generator/cards.py): one picture per page that has none of its own.
+SHARE_CARDS = "/anh-chia-se/"
+
+
+def share_card(page_url: str) -> str:
+    """A page's share card: /anh-chia-se/tin-tuc/2021/05/x.png; the home page's is /anh-chia-se/index.png."""
+    return f"{SHARE_CARDS}{page_url.strip('/') or 'index'}.png"
+
+
 def src_of(url: str) -> str:
     """The docs-dir source path of a generated page with this URL."""
     return url.strip("/") + "/index.md" if url != "/" else "index.md"
