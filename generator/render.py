@@ -31,7 +31,7 @@ def _html(text: str) -> str:
     """Markdown → sanitized HTML. Text too deeply nested for Python-Markdown (the checker
     refuses what it can see of that, text.too_deep) is shown as written, never a crash."""
     try:
-        return sanitize.clean(_markdown().reset().convert(text))
+        return sanitize.clean(_markdown().reset().convert(text), controls=False)
     except RecursionError:
         _markdown.cache_clear()  # the converter is left mid-way: start the next text afresh
         return f"<p>{lines(text)}</p>"

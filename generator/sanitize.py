@@ -81,10 +81,17 @@ def _attribute(tag: str, name: str, value: str) -> str | None:
     return value
 
 
-@lru_cache(maxsize=1)
-def _cleaner() -> nh3.Cleaner:
+# Form controls are our templates' (the procedure checklist, filters, quizzes): Markdown in an
+# officer's field never makes one, so a question's text cannot close or fake a quiz form.
+CONTROLS = {"form", "input", "button", "select", "option", "fieldset", "legend", "label"}
+
+
+@lru_cache(maxsize=2)
+def _cleaner(controls: bool) -> nh3.Cleaner:
+    tags = TAGS if controls else TAGS - CONTROLS
+    attributes = ATTRIBUTES if controls else {tag: names for tag, names in ATTRIBUTES.items() if tag not in CONTROLS}
     return nh3.Cleaner(
-        tags=TAGS, clean_content_tags=DROPPED, attributes=ATTRIBUTES, attribute_filter=_attribute, tag_attribute_values=VALUES,
+        tags=tags, clean_content_tags=DROPPED, attributes=attributes, attribute_filter=_attribute, tag_attribute_values=VALUES,
         url_schemes=URL_SCHEMES, filter_style_properties=STYLE_PROPERTIES, link_rel=None, strip_comments=True,
     )
 
@@ -104,8 +111,9 @@ def _json_ld(text: str) -> str:
     return f'<script type="application/ld+json">{safe}</script>'
 
 
-def clean(html: str) -> str:
-    """The HTML with only allowed elements, attributes and addresses left."""
+def clean(html: str, controls: bool = True) -> str:
+    """The HTML with only allowed elements, attributes and addresses left; without form
+    controls where `controls` is false (Markdown from an officer's field)."""
     if not html:
         return html
     blocks: list[str] = []
@@ -114,7 +122,7 @@ def clean(html: str) -> str:
         blocks.append(_json_ld(match[1]))
         return _SLOT.format(len(blocks) - 1)
 
-    cleaned = _cleaner().clean(_JSON_LD.sub(keep, html))
+    cleaned = _cleaner(controls).clean(_JSON_LD.sub(keep, html))
     for i, block in enumerate(blocks):
         cleaned = cleaned.replace(_SLOT.format(i), block)
     return cleaned

@@ -541,3 +541,10 @@ def test_code_and_data_addresses_in_a_body_are_refused_before_the_build(tmp_path
         'content/gioi-thieu/trang.md:3:45: link: "data:text/html,<script>alert(8)</script>": "data:" addresses are not allowed (put the file in content/ and link to it by its name)',
         'content/gioi-thieu/trang.md:5:6: image: "data:image/png;base64,AA==": "data:" addresses are not allowed (put the file in content/ and link to it by its name)',
     ]
+
+
+def test_markdown_in_a_field_never_makes_form_controls():
+    hostile = '<form data-cchc-quiz><fieldset data-answer="1"><legend>x</legend><label>a <input type="radio" name="cchc-q1" value="1"></label>' \
+              '<button type="button" data-cchc-quiz-check>Kiểm tra</button></fieldset></form> chữ'
+    assert str(render.md(hostile)) == "xa Kiểm tra\n<p>chữ</p>"
+    assert "<input" in clean(hostile)  # page bodies keep the controls our templates put around them

@@ -9,7 +9,10 @@
     var check = form.querySelector("[data-cchc-quiz-check]");
     var reset = form.querySelector("[data-cchc-quiz-reset]");
     var score = form.querySelector(".cchc-quiz__score");
-    var questions = Array.prototype.slice.call(form.querySelectorAll("fieldset[data-answer]"));
+    // Only the questions the page made, each with its place for the verdict.
+    var questions = Array.prototype.slice.call(form.querySelectorAll("fieldset[data-answer]")).filter(function (question) {
+      return question.querySelector(".cchc-quiz__result") && question.querySelector(".cchc-quiz__verdict");
+    });
     if (!check || !score || !questions.length) return;
 
     function mark() {
