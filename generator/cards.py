@@ -123,9 +123,20 @@ def _band(site_name: str) -> Image.Image:
     return band.point(_BAND)
 
 
+# What Noto Sans draws: Latin (Vietnamese included), Greek, Cyrillic, general punctuation and
+# currency signs. Anything else (emoji, CJK) would be drawn as an empty box: left out.
+_DRAWN = ((0x20, 0x52F), (0x1E00, 0x1EFF), (0x2000, 0x20CF))
+
+
+def _drawn(char: str) -> bool:
+    return unicodedata.category(char) != "Cf" and any(low <= ord(char) <= high for low, high in _DRAWN)
+
+
 def _one_line(text: str) -> str:
-    """Composed (NFC: one code point per Vietnamese letter, as the font's map has them), on one line."""
-    return unicodedata.normalize("NFC", " ".join(text.split()))
+    """Composed (NFC: one code point per Vietnamese letter, as the font's map has them), on one
+    line, without what the font cannot draw or invisible format characters (bidi controls)."""
+    composed = unicodedata.normalize("NFC", " ".join(text.split()))
+    return " ".join("".join(c for c in composed if _drawn(c)).split())
 
 
 def _ramp(start: tuple[int, int, int], end: tuple[int, int, int]) -> list[int]:

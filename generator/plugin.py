@@ -20,7 +20,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import csp, dates, images, linkcheck, mdext, pages, sanitize, search, services, share, urls
+from . import cards, csp, dates, images, linkcheck, mdext, pages, sanitize, search, services, share, urls
 from .errors import ContentError, Location, Problem
 from .kinds.common import shown_path
 from .kinds.registry import KINDS
@@ -63,6 +63,10 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         toc.setdefault("slugify", urls.slugify)
         if "toc" not in config.markdown_extensions:
             config.markdown_extensions.append("toc")
+        try:  # a broken install, not a content problem: say how to mend it, not a traceback
+            cards.font_path()
+        except (ImportError, LookupError, OSError) as err:
+            raise PluginError(f"the font for share pictures cannot be found ({err}); run `make site` again to install fontpkg-noto-sans") from None
         # Images in Markdown bodies get their served size and lazy loading (told the page below).
         self.body_images = mdext.BodyImages(self.docs_dir)
         config.markdown_extensions.append(self.body_images)

@@ -244,3 +244,9 @@ def test_an_article_prints_without_navigation_with_addresses_and_hotlines(built,
     assert any(t == "Cổng Dịch vụ công quốc gia" and "https://dichvucong.gov.vn/p/home/dvc-trang-chu.html" in c for t, c in after)
     pdf = page.pdf(format="A4")
     assert pdf.startswith(b"%PDF")
+
+
+def test_a_card_leaves_out_what_its_font_cannot_draw():
+    from generator.cards import _one_line
+
+    assert _one_line("Hội nghị 🎉 会议 \u202eđối thoại\u202c  ✓ 2026 – «mới»") == "Hội nghị đối thoại 2026 – «mới»"
