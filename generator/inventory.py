@@ -17,11 +17,11 @@ from .images import image_problem
 from .kinds.base import Kind
 from .kinds.common import shown_path
 from .kinds.registry import KINDS
+from .kinds.document import FILE_SUFFIXES as DOCUMENT_SUFFIXES
 from .kinds.series import MEDIA_TYPES
 from .svg import SVG_HINT, svg_problem
 
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".svg")
-DOCUMENT_SUFFIXES = (".pdf", ".doc", ".docx", ".xls", ".xlsx", ".odt", ".ods", ".ppt", ".pptx", ".txt", ".csv")
 ASSET_SUFFIXES = IMAGE_SUFFIXES + tuple(MEDIA_TYPES) + DOCUMENT_SUFFIXES
 PAGE_SUFFIX = ".md"
 OTHER_MARKDOWN = (".markdown", ".mdown", ".mkdn", ".mkd")  # MkDocs would publish these unchecked

@@ -63,6 +63,9 @@ def listing(site) -> BeautifulSoup:
     (dict(extra="file: nghi-quyet.pdf\n"),
      'content/van-ban/x.md:7:7: file: no file "nghi-quyet.pdf" next to this page '
      "(give the file's path relative to this page (put it in content/, e.g. next to it) or its https:// address)"),
+    (dict(extra="file: x.md\n"),
+     'content/van-ban/x.md:7:7: file: "x.md" is not a document file '
+     "(give the signed document as .pdf, .doc, .docx, .xls, .xlsx, .odt, .ods, .ppt, .pptx, .txt, .csv, or its https:// address)"),
     (dict(extra="plan: 2026-xa-mau-15#1\n"), 'content/van-ban/x.md:7:7: plan: "2026-xa-mau-15#1" names a task (a document is a whole plan: write "2026-xa-mau-15")'),
     (dict(extra="plan: 2026-xa-mau-51\n"), 'content/van-ban/x.md:7:7: plan: no plan "2026-xa-mau-51" in plans/ (did you mean "2026-xa-mau-15"?)'),
     (dict(abstract='""'), "content/van-ban/x.md:6:11: abstract: is empty (write a value or remove the line)"),

@@ -39,6 +39,9 @@ TYPES = {
 }
 
 
+# What a document's `file:` may be: the files the portal publishes as documents.
+FILE_SUFFIXES = (".pdf", ".doc", ".docx", ".xls", ".xlsx", ".odt", ".ods", ".ppt", ".pptx", ".txt", ".csv")
+
 @dataclass(frozen=True)
 class Document:
     number: str  # number and symbol, "15/KH-UBND"
@@ -125,7 +128,10 @@ def _check(document: Document, docs: Path, ctx: Context) -> Document:
             ctx.problems.append(Problem(at["file"], "file", problem, WEB_ADDRESS_HINT))
     elif document.file:
         path = resolve_asset(docs, document.src, document.file)
-        if path is None:
+        if path is not None and not path.lower().endswith(FILE_SUFFIXES):
+            ctx.problems.append(Problem(at["file"], "file", f"{quoted(document.file)} is not a document file",
+                                        "give the signed document as " + ", ".join(FILE_SUFFIXES) + ", or its https:// address"))
+        elif path is None:
             ctx.problems.append(Problem(at["file"], "file", f"no file {quoted(document.file)} next to this page", FILE_HINT))
         else:
             document = replace(document, file_path=path)
