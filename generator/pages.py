@@ -30,7 +30,12 @@ class Site:
 
     clashes: list[str] = field(default_factory=list)  # addresses generated twice (reported by content.check_site)
 
-    def page(self, url: str, template: str, **context) -> None:
+    origins: dict[str, str] = field(default_factory=dict)  # generated page -> the officer's file it shows, for messages
+
+    def page(self, url: str, template: str, origin: str = "", **context) -> None:
+        """A generated page; `origin`: the file it is made from (a plan, a quiz…), if one."""
+        if origin:
+            self.origins[urls.src_of(url)] = origin
         self.add(urls.src_of(url), render(template, page=url, **context))
 
     def download(self, url: str, content: str) -> None:
@@ -91,7 +96,7 @@ def _plans(site: Site, corpus: Corpus, delivered: dict, progress: dict, today: d
     host = urlsplit(site_url).hostname or "localhost"
     for plan in corpus.plans:
         url = urls.plan_url(plan.slug)
-        site.page(url, "plan.md.j2", plan=plan, delivered=delivered, progress=progress[plan.slug], today=today)
+        site.page(url, "plan.md.j2", origin=plan.path, plan=plan, delivered=delivered, progress=progress[plan.slug], today=today)
         site.add(urls.plan_source(plan.slug), plan.text)
         if plan.tasks:
             site.download(urls.plan_calendar(plan.slug), exports.task_calendar(plan, progress[plan.slug].tasks, today, site_url, host))
@@ -168,7 +173,7 @@ def _programmes(site: Site, corpus: Corpus, episodes: list, today: dt.date, site
     for series in corpus.series:
         own = derive.newest_first(e for e in episodes if e.series == series.slug)
         years = {year: derive.series_year(series, own, year, today) for year in series.years() if dt.date(year, 1, 1) <= today}
-        site.page(series.url, "series.md.j2", series=series, episodes=own, years=years, plans=plans)
+        site.page(series.url, "series.md.j2", origin=series.path, series=series, episodes=own, years=years, plans=plans)
         for year, slots in years.items():
             site.page(urls.series_year_url(series.slug, year), "series_year.md.j2", series=series, year=year, slots=slots)
         site.download(urls.series_feed_url(series.slug), render("podcast.xml.j2", series=series, episodes=own, site_url=site_url))

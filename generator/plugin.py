@@ -161,7 +161,8 @@ class CchcPlugin(BasePlugin[CchcConfig]):
 
     def on_post_page(self, output, page, config):
         if page.file.generated_by:
-            self.sources[page.file.dest_uri] = f"generated page /{page.file.url}"
+            origin = self.site.origins.get(page.file.src_uri)
+            self.sources[page.file.dest_uri] = f"{origin} (its page /{page.file.url})" if origin else f"generated page /{page.file.url}"
         else:
             self.sources[page.file.dest_uri] = self._shown(page.file.src_uri)
         # Not when previewing: `serve` injects its live-reload script inline into every page.

@@ -14,9 +14,9 @@ def build(site, corpus) -> None:
     site.page(urls.QUIZ_INDEX, "quizzes_index.md.j2", quizzes=corpus.quizzes)
     for quiz in corpus.quizzes:
         plan = plans.get(quiz.plan.plan) if quiz.plan else None
-        site.page(quiz.url, "quiz.md.j2", quiz=quiz, plan=plan, sources=sources)
-        site.page(quiz.sheet_url, "quiz_sheet.md.j2", quiz=quiz)
-        site.page(quiz.key_url, "quiz_key.md.j2", quiz=quiz, sources=sources)
+        site.page(quiz.url, "quiz.md.j2", origin=quiz.path, quiz=quiz, plan=plan, sources=sources)
+        site.page(quiz.sheet_url, "quiz_sheet.md.j2", origin=quiz.path, quiz=quiz)
+        site.page(quiz.key_url, "quiz_key.md.j2", origin=quiz.path, quiz=quiz, sources=sources)
 
 
 def source_labels(corpus) -> dict[str, str]:

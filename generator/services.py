@@ -30,7 +30,7 @@ def build(site, corpus, articles, today: dt.date, site_url: str) -> None:
     site.download(urls.HOTLINES_JSON, hotlines_kind.as_json(list(corpus.hotlines), site_url))
     site.page(urls.FEEDBACK_INDEX, "feedback_index.md.j2", items=corpus.feedback, procedures=by_code)
     for item in corpus.feedback:
-        site.page(item.url, "feedback.md.j2", item=item, procedure=by_code.get(item.procedure.code) if item.procedure else None)
+        site.page(item.url, "feedback.md.j2", origin=item.path, item=item, procedure=by_code.get(item.procedure.code) if item.procedure else None)
 
 
 def theme_globals(corpus) -> dict:

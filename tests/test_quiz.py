@@ -187,7 +187,13 @@ def test_a_source_anchor_that_does_not_exist_fails_the_build(tmp_path):
     text = QUIZ.replace("#nhiem-vu-1", "#khong-co-muc-nay")
     result = run_cchc(portal(tmp_path, {"plans/2026-xa-mau-15.yml": PLAN, QUIZ_FILE: text}), "build")
     assert result.returncode != 0
-    assert "khong-co-muc-nay" in result.stderr + result.stdout
+    # Named by the file the officer edits, and the page made from it.
+    assert [line for line in result.stderr.splitlines() if "khong-co" in line] == [
+        f'{QUIZ_FILE} (its page /hoi-thi/mot-cua/): link "../../ke-hoach/2026-xa-mau-15/#khong-co-muc-nay" '
+        "-> /cchc/ke-hoach/2026-xa-mau-15/#khong-co-muc-nay: no such anchor on that page",
+        f'{QUIZ_FILE} (its page /hoi-thi/mot-cua/dap-an/): link "../../../ke-hoach/2026-xa-mau-15/#khong-co-muc-nay" '
+        "-> /cchc/ke-hoach/2026-xa-mau-15/#khong-co-muc-nay: no such anchor on that page",
+    ]
 
 
 def test_the_sanitizer_keeps_the_quiz_controls_and_nothing_more():
