@@ -25,6 +25,11 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "portal"
 BUILD_DATE = "2026-11-22"
 PROJECT_PARTS = ("mkdocs.yml", "content", "plans")
+
+# The generator tests assert the English msgids verbatim (developers' language); the Vietnamese
+# catalogue that officers read by default is tested on its own (tests/test_i18n.py). Set before
+# any test runs, so in-process checks and `cchc` subprocesses alike speak English.
+os.environ["CCHC_LANG"] = "en"
 THEME_PARTS = ("overrides",)  # the portal's theme is part of the generator: always the repository's
 
 
