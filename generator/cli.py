@@ -123,6 +123,18 @@ def posters(args) -> int:
     return 1 if long else 0
 
 
+def schemas(args) -> int:
+    """Write the editors' JSON Schemas and VS Code settings (generator/editor_schema.py)."""
+    from . import editor_schema
+    from .i18n import _
+
+    changed = editor_schema.write(Path(args.dir))
+    for rel in changed:
+        print(_("written: {path}", path=rel))
+    print(_("The editor schemas are up to date ({count} files).", count=len(editor_schema.generated_files())))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="cchc",
@@ -152,6 +164,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("-o", "--out", help="write every PDF into this folder (default: beside each poster in the site)")
     p.add_argument("--chromium", help="the Chromium program (default: $CHROMIUM_PATH, else chromium on the PATH)")
     p.set_defaults(run=posters)
+
+    p = commands.add_parser("schemas", help="write the JSON Schemas of every file kind and the VS Code settings that use them")
+    p.add_argument("dir", nargs="?", default=".", help="the project folder to write .vscode/ into (default: .)")
+    p.set_defaults(run=schemas)
 
     args = parser.parse_args(argv)
     return args.run(args)

@@ -34,6 +34,9 @@ class TaskRefType(Type):
             return ctx.error(node, field, f"{quoted(text)} is not a plan task", 'write the plan file name, "#" and the task number: "2021-tp-soc-trang-15#2"')
         return TaskRef(plan.strip(), task.strip() or None, ctx.where(node))
 
+    def json_schema(self, child):
+        return {"type": "string", "pattern": r"^\s*[^#\s][^#]*(?:#\s*[^#\s]+\s*)?$"}
+
 
 def check_refs(refs: list[tuple[str, TaskRef]], plans, broken: dict[str, str] | None = None) -> list[Problem]:
     """Every reference must name an existing plan and, if given, one of its tasks.
@@ -88,6 +91,10 @@ class ProcedureCode(Type):
         if not _CODE.match(text):
             return ctx.error(node, field, f"{quoted(text)} is not a procedure code", CODE_HINT)
         return text
+
+    def json_schema(self, child):
+        # A string: unquoted, YAML reads 1.001193 as a number (and the checker refuses it).
+        return {"type": "string", "pattern": r"^\s*\d\.\d{6}\s*$"}
 
 
 class ProcedureRefType(ProcedureCode):

@@ -139,11 +139,26 @@ def _joined_item(node: yaml.ScalarNode) -> str | None:
     return next((line.strip() for line in source.splitlines()[1:] if line.lstrip().startswith("- ")), None)
 
 
+# JSON Schema (generator/editor_schema.py): each type says what it accepts as a JSON Schema
+# fragment, for editors (VS Code) and the web editor's form (generator/cms.py). `child(type, key)`
+# turns a nested type into its fragment (key: the field name, "" for a list's items); the walker
+# adds the field's Vietnamese label and help (generator/fielddocs.py). A fragment may carry
+# "x-cchc": what the value is beyond its JSON type (date, datetime, markdown), for the web editor.
+# The fragments accept what the checker accepts where JSON Schema can say it; the checker stays
+# the authority (a schema cannot see YAML's quoting, nor rules across fields or files).
+DATE_PATTERN = r"^\s*(?:[0-9]{4}-(?:0?[1-9]|1[0-2])-(?:0?[1-9]|[12][0-9]|3[01])|(?:0?[1-9]|[12][0-9]|3[01])/(?:0?[1-9]|1[0-2])/[0-9]{4})\s*$"
+DATETIME_PATTERN = DATE_PATTERN[:-4] + r"(?:[ T]+(?:[01]?[0-9]|2[0-3]):[0-5][0-9])?\s*$"
+
+
 class Type:
     expects = "a value"
 
     def check(self, node: yaml.Node, field: str, ctx: Context) -> Any:  # pragma: no cover - abstract
         raise NotImplementedError
+
+    def json_schema(self, child: Callable[["Type", str], dict]) -> dict:
+        """What this type accepts, as JSON Schema (anything, unless a type says more)."""
+        return {}
 
     def wrong_kind(self, node: yaml.Node, field: str, ctx: Context) -> Any:
         found = _KIND_NAMES.get(type(node), "something else")
@@ -179,6 +194,10 @@ class Text(Type):
             return ctx.error(node, field, TOO_DEEP, TOO_DEEP_HINT)
         return text
 
+    def json_schema(self, child):
+        # A plain number is text too (`title: 2021`), as the checker reads it.
+        return {"type": ["string", "number"], "minLength": 1}
+
 
 class Label(Text):
     """A short printed label such as a list number ("1.", "2.1", "a)"); bare numbers are fine."""
@@ -188,6 +207,9 @@ class Label(Text):
             if str(yaml_value(node)) == node.value:
                 return node.value
         return super().check(node, field, ctx)
+
+    def json_schema(self, child):
+        return {"type": ["string", "integer"], "minLength": 1}
 
 
 class Integer(Type):
@@ -209,6 +231,9 @@ class Integer(Type):
             return ctx.error(node, field, f"must be {self.minimum} or more, found {value}")
         return value
 
+    def json_schema(self, child):
+        return {"type": ["integer", "string"], "minimum": self.minimum, "pattern": r"^\s*[0-9]+\s*$"}
+
 
 class Number(Type):
     expects = "a number"
@@ -229,6 +254,9 @@ class Number(Type):
             return ctx.error(node, field, f"{text[:MAX_DIGITS]}… is too large a number", "write the real value")
         return float(text.replace(",", ".")) if "." in text or "," in text else int(text)
 
+    def json_schema(self, child):
+        return {"type": ["number", "string"], "pattern": _NUMBER.pattern.join("^$")}
+
 
 class Flag(Type):
     expects = "true or false"
@@ -240,11 +268,24 @@ class Flag(Type):
             return self.wrong_kind(node, field, ctx)
         return ctx.error(node, field, f"expected true or false, found {quoted(node.value)}")
 
+    def json_schema(self, child):
+        return {"type": "boolean"}
+
 
 class Choice(Type):
-    def __init__(self, *values: str):
-        self.values = values
-        self.expects = "one of " + ", ".join(values)
+    """One of a few codes. Given a mapping (code -> Vietnamese label), the labels are what
+    editors show beside the codes."""
+
+    def __init__(self, *values: str | dict):
+        self.labels = dict(values[0]) if len(values) == 1 and isinstance(values[0], dict) else {}
+        self.values = tuple(self.labels) or values
+        self.expects = "one of " + ", ".join(self.values)
+
+    def json_schema(self, child):
+        schema: dict = {"enum": list(self.values)}
+        if self.labels:
+            schema["enumDescriptions"] = [self.labels[v] for v in self.values]
+        return schema
 
     def check(self, node, field, ctx):
         if not isinstance(node, yaml.ScalarNode):
@@ -300,6 +341,9 @@ class Date(Type):
         value, message, hint = parse_date(node.value)
         return value if value else ctx.error(node, field, message, hint)
 
+    def json_schema(self, child):
+        return {"type": "string", "pattern": DATE_PATTERN, "x-cchc": "date"}
+
 
 _TIME = re.compile(r"^(\d{1,2}):(\d{2})$", re.ASCII)
 
@@ -333,6 +377,9 @@ class DateTime(Type):
         value, message, hint = parse_datetime(node.value, self.timezone)
         return value if value else ctx.error(node, field, message, hint)
 
+    def json_schema(self, child):
+        return {"type": "string", "pattern": DATETIME_PATTERN, "x-cchc": "datetime"}
+
 
 class ListOf(Type):
     def __init__(self, item: Type, min_items: int = 1):
@@ -347,6 +394,9 @@ class ListOf(Type):
             return ctx.error(node, field, "is an empty list", "add items or remove the field")
         values = [self.item.check(child, f"{field}[{i}]", ctx) for i, child in enumerate(node.value, 1)]
         return tuple(v for v in values if v is not INVALID)
+
+    def json_schema(self, child):
+        return {"type": "array", "items": child(self.item, ""), "minItems": self.min_items}
 
 
 class TextOrList(Type):
@@ -364,6 +414,9 @@ class TextOrList(Type):
         value = self.text.check(node, field, ctx)
         return INVALID if value is INVALID else (value,)
 
+    def json_schema(self, child):
+        return {"anyOf": [child(self.text, ""), child(self.list, "")]}
+
 
 class Either(Type):
     """A single value or a set of fields, each read by its own type."""
@@ -378,6 +431,9 @@ class Either(Type):
         if isinstance(node, yaml.ScalarNode):
             return self.scalar.check(node, field, ctx)
         return self.wrong_kind(node, field, ctx)
+
+    def json_schema(self, child):
+        return {"anyOf": [child(self.scalar, ""), child(self.mapping, "")]}
 
 
 @dataclass(frozen=True)
@@ -465,6 +521,14 @@ class Record(Type):
             values["locations"] = where
         return self.build(**values)
 
+    def json_schema(self, child):
+        return {
+            "type": "object",
+            "properties": {name: child(spec.type, name) for name, spec in self.fields.items()},
+            "required": [name for name, spec in self.fields.items() if spec.required],
+            "additionalProperties": False,
+        }
+
 
 # --- web addresses ------------------------------------------------------------------------------
 
@@ -503,3 +567,6 @@ class WebAddress(Text):
             return INVALID
         problem = web_address_problem(text, self.secure)
         return ctx.error(node, field, problem, WEB_ADDRESS_HINT) if problem else text
+
+    def json_schema(self, child):
+        return {"type": "string", "pattern": "^https://\\S+$" if self.secure else "^https?://\\S+$"}

@@ -216,6 +216,16 @@ class TimeframeType(Type):
             return ctx.error(count_node, f"{field}.count", "a count only goes with a recurring timeframe", "use monthly, quarterly, yearly… in `when`, or remove `count`")
         return timeframe
 
+    def json_schema(self, child):
+        text = {"type": ["string", "integer"], "minLength": 1}  # a bare year is a number to YAML
+        mapping = {
+            "type": "object",
+            "properties": {"when": child(_WhenType(self), "when"), "count": child(Integer(), "count"),
+                           "unit": child(Text(), "unit"), "label": child(Text(), "label")},
+            "required": ["when"], "additionalProperties": False,
+        }
+        return {"anyOf": [text, mapping]}
+
     def _parse(self, node, field, ctx):
         text = scalar_text(node).strip()
         try:
@@ -234,3 +244,6 @@ class _WhenType(Type):
         if not isinstance(node, yaml.ScalarNode):
             return self.wrong_kind(node, field, ctx)
         return self.owner._parse(node, field, ctx)
+
+    def json_schema(self, child):
+        return {"type": ["string", "integer"], "minLength": 1}

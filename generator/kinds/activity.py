@@ -67,7 +67,7 @@ class Activity:
 
 ACTIVITY = Record([
     Field("title", Text(), required=True),
-    Field("kind", Choice(*ACTIVITY_KINDS), required=True),
+    Field("kind", Choice(ACTIVITY_KINDS), required=True),
     Field("date", DateTime(TIMEZONE), required=True),
     Field("summary", Text(), required=True),
     Field("end", DateTime(TIMEZONE)),
@@ -104,6 +104,6 @@ def load_activities(files: list[Path], loading: Loading) -> tuple[list[Activity]
 
 
 KIND = Kind(
-    name="activities", folder=ACTIVITY_DIR, patterns=("**/*.md",), load=load_activities, label="Hoạt động",
+    name="activities", record=ACTIVITY, folder=ACTIVITY_DIR, patterns=("**/*.md",), load=load_activities, label="Hoạt động",
     index=urls.ACTIVITIES_INDEX, describe="activities", home="content/hoat-dong/ (any subfolder)",
 )

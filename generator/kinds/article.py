@@ -54,7 +54,7 @@ ARTICLE = Record([
     Field("title", Text(), required=True),
     Field("date", DateTime(TIMEZONE), required=True),
     Field("summary", Text(), required=True),
-    Field("areas", ListOf(Choice(*NEWS_AREAS)), required=True),
+    Field("areas", ListOf(Choice(NEWS_AREAS)), required=True),
     Field("tags", ListOf(Text()), default=()),
     Field("image", IMAGE),
     Field("author", Text()),
@@ -83,6 +83,6 @@ def load_articles(files: list[Path], loading: Loading) -> tuple[list[Article], l
 
 
 KIND = Kind(
-    name="articles", folder=NEWS_DIR, patterns=("**/*.md",), load=load_articles, label="Tin tức", index=urls.NEWS_INDEX,
+    name="articles", record=ARTICLE, folder=NEWS_DIR, patterns=("**/*.md",), load=load_articles, label="Tin tức", index=urls.NEWS_INDEX,
     describe="news articles", home="content/tin-tuc/ (any subfolder)",
 )

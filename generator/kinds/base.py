@@ -33,6 +33,7 @@ class Kind:
     describe: str = ""  # how its files are named in messages ("news articles")
     home: str = ""  # where its files go, as messages tell officers ("content/tin-tuc/ (any subfolder)")
     address: Callable[[object], str] = lambda item: item.url  # the one place an item is published
+    record: object = None  # the schema.Record each file (its front matter, or the YAML data) is checked against
 
     def owns(self, rel: str) -> bool:
         """Whether a file at `rel` (relative to the kind's folder) is one of the kind's files."""

@@ -96,10 +96,13 @@ class PlanRefType(Text):
             return ctx.error(node, field, f"{quoted(text)} names a task", f"a document is a whole plan: write {quoted(text.partition('#')[0].strip())}")
         return TaskRef(text.strip().removesuffix(".yml"), None, ctx.where(node))
 
+    def json_schema(self, child):
+        return {"type": "string", "pattern": "^[^#]+$"}
+
 
 DOCUMENT = Record([
     Field("number", Text(), required=True),
-    Field("type", Choice(*TYPES), required=True),
+    Field("type", Choice(TYPES), required=True),
     Field("issuer", Text(), required=True),
     Field("date", Date(), required=True),
     Field("effective", Date()),
@@ -178,6 +181,6 @@ def listed(documents: list[Document], plans: list[Plan]) -> list[Document]:
 
 
 KIND = Kind(
-    name="documents", folder=DOCUMENTS_DIR, patterns=("**/*.md",), load=load_documents, label="Văn bản",
+    name="documents", record=DOCUMENT, folder=DOCUMENTS_DIR, patterns=("**/*.md",), load=load_documents, label="Văn bản",
     index=urls.DOCUMENTS_INDEX, describe="legal documents", home="content/van-ban/ (any subfolder)",
 )

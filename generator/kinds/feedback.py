@@ -69,7 +69,7 @@ ANSWER = Record([
 FEEDBACK = Record([
     Field("title", Text(), required=True),
     Field("received", Date(), required=True),
-    Field("topic", Choice(*TOPICS), required=True),
+    Field("topic", Choice(TOPICS), required=True),
     Field("agency", Text(), required=True),
     Field("sender", Text()),
     Field("procedure", ProcedureRefType()),
@@ -91,6 +91,6 @@ def load_feedback(files: list[Path], loading: Loading) -> tuple[list[Feedback], 
 
 
 KIND = Kind(
-    name="feedback", folder=FEEDBACK_DIR, patterns=("**/*.yml", "**/*.yaml"), load=load_feedback, label="Phản ánh, kiến nghị",
+    name="feedback", record=FEEDBACK, folder=FEEDBACK_DIR, patterns=("**/*.yml", "**/*.yaml"), load=load_feedback, label="Phản ánh, kiến nghị",
     index=urls.FEEDBACK_INDEX, data=True, describe="feedback items", home="content/phan-anh/<name>.yml",
 )

@@ -110,6 +110,9 @@ class PhoneType(Text):
         phone, message, hint = parse_phone(text)
         return phone if phone else ctx.error(node, field, message, hint)
 
+    def json_schema(self, child):
+        return {"type": "string", "pattern": r"^[\s.()-]*(?:\+84|0|1800|1900)[0-9\s.()-]{4,}$"}
+
 
 def _labelled_phone(number: Phone, label: str | None = None) -> Phone:
     return replace(number, label=label)
@@ -141,6 +144,9 @@ class ZaloType(Text):
             return ctx.error(node, field, message, "give the Zalo phone number or the https:// address of the Zalo page")
         return Zalo(phone.display, f"https://zalo.me/{phone.digits}")
 
+    def json_schema(self, child):
+        return {"type": "string", "minLength": 1}
+
 
 # --- opening hours --------------------------------------------------------------------------------
 
@@ -163,6 +169,9 @@ class TimeRange(Text):
         if start >= end:
             return ctx.error(node, field, f"{quoted(text)} ends before it starts", 'write the earlier time first: "13:00-17:00"')
         return f"{start[0]:02d}:{start[1]:02d}–{end[0]:02d}:{end[1]:02d}"
+
+    def json_schema(self, child):
+        return {"type": "string", "pattern": _RANGE.pattern}
 
 
 @dataclass(frozen=True)
@@ -261,22 +270,22 @@ def email_problem(text: str) -> str | None:
     """What is wrong with an e-mail address, or None (one check for every kind that has one)."""
     return None if _EMAIL.match(text) else f"{quoted(text)} is not an e-mail address"
 
-HOURS = Record([Field("days", ListOf(Choice(*DAYS)), required=True), Field("times", ListOf(TimeRange()), required=True)], Hours)
+HOURS = Record([Field("days", ListOf(Choice(DAYS)), required=True), Field("times", ListOf(TimeRange()), required=True)], Hours)
 CLOSURE = Record([Field("from", Date(), required=True), Field("to", Date()), Field("note", Text())], _closure)
 NOTICE = Record([Field("number", Text(), required=True), Field("date", Date(), required=True), Field("title", Text()), Field("url", WebAddress())], Notice)
 
 HOTLINE = Record([
     Field("agency", Text(), required=True),
     Field("unit", Text()),
-    Field("level", Choice(*LEVELS), required=True),
+    Field("level", Choice(LEVELS), required=True),
     Field("parent", Text()),
-    Field("receives", ListOf(Choice(*TOPICS)), required=True),
+    Field("receives", ListOf(Choice(TOPICS)), required=True),
     Field("phones", ListOf(PHONE), required=True),
     Field("zalo", ZaloType()),
     Field("email", Text()),
     Field("address", Text()),
     Field("hours", ListOf(HOURS), default=()),
-    Field("holidays", Choice("closed", "open"), default="closed"),
+    Field("holidays", Choice({"closed": "Nghỉ các ngày lễ, Tết", "open": "Làm việc cả ngày lễ, Tết"}), default="closed"),
     Field("closures", ListOf(CLOSURE), default=()),
     Field("online_form", WebAddress(secure=True)),
     Field("published_by", NOTICE),
@@ -317,7 +326,7 @@ def load_hotlines(files: list[Path], loading: Loading) -> tuple[list[Hotline], l
 
 
 KIND = Kind(
-    name="hotlines", folder=HOTLINES_DIR, patterns=("**/*.yml", "**/*.yaml"), load=load_hotlines, label="Đường dây nóng",
+    name="hotlines", record=HOTLINE, folder=HOTLINES_DIR, patterns=("**/*.yml", "**/*.yaml"), load=load_hotlines, label="Đường dây nóng",
     index=urls.HOTLINES_INDEX, data=True, describe="hotlines", home="content/duong-day-nong/<name>.yml", address=lambda hotline: hotline.anchor,
 )
 

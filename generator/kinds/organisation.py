@@ -129,11 +129,11 @@ def _stale(en: Organisation, vi: Organisation) -> Problem:
 
 
 VI_KIND = Kind(
-    name="organisation", folder=VI_FOLDER, patterns=(VI_FILE,), load=load_vietnamese, data=True,
+    name="organisation", record=ORGANISATION, folder=VI_FOLDER, patterns=(VI_FILE,), load=load_vietnamese, data=True,
     describe="organisation details", home=f"content/{VI_FOLDER}/{VI_FILE}",
 )
 EN_KIND = Kind(
-    name="organisation_en", folder=EN_FOLDER, patterns=(EN_FILE,), load=load_english, data=True,
+    name="organisation_en", record=ORGANISATION, folder=EN_FOLDER, patterns=(EN_FILE,), load=load_english, data=True,
     describe="English organisation details", home=f"content/{EN_FOLDER}/{EN_FILE}",
 )
 

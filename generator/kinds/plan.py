@@ -319,7 +319,7 @@ _section = Record([
     Field("no", Label()), Field("heading", _text), Field("kind", Choice(*SECTION_KINDS)), Field("text", _text),
     Field("marker", Choice(*MARKERS), default="-"), Field("items", _Items(_item), default=()),
     Field("targets", ListOf(_target), default=()), Field("after", _text), Field("request", Flag(), default=False),
-    Field("reform_area", Choice(*REFORM_AREAS)),
+    Field("reform_area", Choice(REFORM_AREAS)),
     Field("timeframe", _timeframe),
 ], Section)
 _section.fields["sections"] = Field("sections", ListOf(_section), default=())
@@ -349,10 +349,10 @@ _source = Record([
 ], SourceNotes)
 
 PLAN = Record([
-    Field("type", Choice(*TYPES), required=True),
+    Field("type", Choice(TYPES), required=True),
     Field("number", _text),
     Field("issuer", Record([
-        Field("name", _text, required=True), Field("level", Choice(*LEVELS), required=True),
+        Field("name", _text, required=True), Field("level", Choice(LEVELS), required=True),
         Field("parent", _text), Field("short", _text),
     ], Issuer), required=True),
     Field("place", _text),
@@ -497,6 +497,6 @@ def load_plans(folder: Path, root: Path) -> tuple[list[Plan], list[Problem]]:
 
 
 KIND = Kind(
-    name="plans", folder="", patterns=("*.yml", "*.yaml"), load=load_plan_files, label="Kế hoạch", index=urls.PLANS_INDEX,
+    name="plans", record=PLAN, folder="", patterns=("*.yml", "*.yaml"), load=load_plan_files, label="Kế hoạch", index=urls.PLANS_INDEX,
     in_plans=True, data=True, describe="plans", home="plans/<year>-<unit>-<number>.yml", address=lambda plan: urls.plan_url(plan.slug),
 )

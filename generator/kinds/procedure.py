@@ -66,6 +66,9 @@ class FeeType(Text):
         text = super().check(node, field, ctx)
         return text if text is INVALID else Fee(text=text)
 
+    def json_schema(self, child):
+        return {"type": ["integer", "string"], "minimum": 0, "minLength": 1}
+
 
 @dataclass(frozen=True)
 class Channel:
@@ -186,7 +189,7 @@ def _record(cls, *fields: Field) -> Record:
 
 
 CHANNEL = _record(
-    Channel, Field("way", Choice(*WAYS), required=True), Field("time", Text(), required=True),
+    Channel, Field("way", Choice(WAYS), required=True), Field("time", Text(), required=True),
     Field("fee", FeeType(), required=True), Field("note", Text()),
 )
 DOCUMENT = _record(
@@ -203,7 +206,7 @@ PROCEDURE = Record([
     Field("name", Text(), required=True),
     Field("summary", Text()),
     Field("field", Text(), required=True),
-    Field("level", Choice(*LEVELS), required=True),
+    Field("level", Choice(LEVELS), required=True),
     Field("agency", Text(), required=True),
     Field("applicants", TextOrList(), required=True),
     Field("requirements", TextOrList(), default=()),
@@ -213,7 +216,7 @@ PROCEDURE = Record([
     Field("result", TextOrList(), required=True),
     Field("where", Text()),
     Field("hours", Text()),
-    Field("online", Choice(*ONLINE), required=True),
+    Field("online", Choice({code: label for code, (_, label) in ONLINE.items()}), required=True),
     Field("online_url", WebAddress(secure=True)),
     Field("legal_bases", ListOf(LEGAL_BASIS), required=True),
     Field("decision", Text()),
@@ -278,6 +281,6 @@ def load_procedures(files: list[Path], loading: Loading) -> tuple[list[Procedure
 
 
 KIND = Kind(
-    name="procedures", folder=PROCEDURES_DIR, patterns=("**/*.md",), load=load_procedures, label="Thủ tục",
+    name="procedures", record=PROCEDURE, folder=PROCEDURES_DIR, patterns=("**/*.md",), load=load_procedures, label="Thủ tục",
     index=urls.PROCEDURES_INDEX, describe="procedure guides", home="content/thu-tuc/ (any subfolder)",
 )

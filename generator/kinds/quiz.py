@@ -91,6 +91,9 @@ class Source(Text):
         problem = web_address_problem(text, secure=True)
         return ctx.error(node, field, problem, SOURCE_HINT) if problem else text
 
+    def json_schema(self, child):
+        return {"type": "string", "pattern": r"^(?:/(?!/)[^\s\"'<>\\`]*|https://\S+)$"}
+
 
 class Answer(Integer):
     expects = "the number of the right choice"
@@ -168,6 +171,6 @@ def load_quizzes(files: list[Path], loading: Loading) -> tuple[list[Quiz], list[
 
 
 KIND = Kind(
-    name="quizzes", folder=QUIZ_DIR, patterns=("*.yml", "*.yaml"), load=load_quizzes, label="Hội thi tìm hiểu",
+    name="quizzes", record=QUIZ, folder=QUIZ_DIR, patterns=("*.yml", "*.yaml"), load=load_quizzes, label="Hội thi tìm hiểu",
     index=urls.QUIZ_INDEX, data=True, describe="quizzes", home="content/hoi-thi/<name>.yml",
 )

@@ -92,7 +92,7 @@ class Episode:
 
 SERIES = Record([
     Field("name", Text(), required=True),
-    Field("channel", Choice(*CHANNELS), required=True),
+    Field("channel", Choice(CHANNELS), required=True),
     Field("agency", Text(), required=True),
     Field("cadence", TimeframeType(), required=True),
     Field("period", TimeframeType(), required=True),
@@ -184,10 +184,10 @@ def load_episodes(files: list[Path], loading: Loading) -> tuple[list[Episode], l
 
 
 SERIES_KIND = Kind(
-    name="series", folder=SERIES_DIR, patterns=(f"*/{SERIES_FILE}",), load=load_series, label="Chương trình",
+    name="series", record=SERIES, folder=SERIES_DIR, patterns=(f"*/{SERIES_FILE}",), load=load_series, label="Chương trình",
     index=urls.SERIES_INDEX, data=True, describe="programme series", home="content/chuong-trinh/<series>/series.yml",
 )
 EPISODES_KIND = Kind(
-    name="episodes", folder=SERIES_DIR, patterns=("*/**/*.md",), load=load_episodes, label="Chương trình",
+    name="episodes", record=EPISODE, folder=SERIES_DIR, patterns=("*/**/*.md",), load=load_episodes, label="Chương trình",
     index=urls.SERIES_INDEX, describe="programme episodes", home="content/chuong-trinh/<series>/, beside its series.yml",
 )
