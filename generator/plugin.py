@@ -20,7 +20,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import cards, csp, dates, images, linkcheck, mdext, pages, sanitize, search, services, share, urls
+from . import cards, cms, csp, dates, images, linkcheck, mdext, pages, sanitize, search, services, share, urls
 from .errors import ContentError, Location, Problem
 from .kinds.common import shown_path
 from .kinds.registry import KINDS
@@ -174,6 +174,11 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         return csp.with_policy(output_content)
 
     def on_post_build(self, config):
+        # The web editor at /admin/, when Node.js installed it and mkdocs.yml names the repository.
+        try:
+            log.info(cms.build_for_site(Path(config.site_dir), config.extra.get("cms"), config.repo_url, self.corpus, config.site_url))
+        except cms.CmsSetupError as err:
+            raise PluginError(str(err)) from None
         # Before the search index: a site with a broken link is not published at all.
         broken = linkcheck.check_site(Path(config.site_dir), config.site_url, self.sources)
         if broken:
