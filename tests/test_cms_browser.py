@@ -1,0 +1,83 @@
+"""The web editor in the browser: /admin/ of a built portal opens in Vietnamese with every
+collection, from files of the site alone, and its forms ask for what the checker requires.
+
+The repository host is replaced by Sveltia CMS's own test repository (kept in the browser's
+private file system): the page's config.yml is served with `backend: test-repo` and otherwise
+unchanged, so the collections and fields are the generated ones."""
+from __future__ import annotations
+
+import re
+
+import pytest
+import yaml
+
+from .browser_support import serve
+from .test_cms import KIND, built, collections  # noqa: F401 - the built portal, shared with test_cms.py
+
+SIGN_IN = "Làm việc với kho mã nguồn thử nghiệm"  # "Work with Test Repository", as its Vietnamese interface says
+
+
+@pytest.fixture(scope="module")
+def base_url(built):  # noqa: F811 - the fixture imported above
+    project, _ = built
+    url, stop = serve(project / "site")
+    yield url
+    stop()
+
+
+@pytest.fixture
+def editor(browser, base_url, built):  # noqa: F811
+    project, _ = built
+    config = yaml.safe_load((project / "site" / "admin" / "config.yml").read_text(encoding="utf-8"))
+    config["backend"] = {"name": "test-repo"}
+    config["publish_mode"] = "simple"  # Sveltia's test repository has no pull requests
+    context = browser.new_context(locale="en-US")  # Vietnamese must come from the portal, not the browser
+    page = context.new_page()
+    page.requests = []
+    page.errors = []
+    page.on("request", lambda r: page.requests.append(r.url))
+    page.on("pageerror", lambda e: page.errors.append(str(e)))
+    page.route(re.compile(r".*/admin/config\.yml(\?.*)?$"), lambda route: route.fulfill(
+        status=200, content_type="application/yaml", body=yaml.safe_dump(config, allow_unicode=True, sort_keys=False)))
+    page.config = config
+    yield page
+    context.close()
+
+
+def test_the_editor_opens_in_vietnamese_with_every_collection(editor, base_url):
+    editor.goto(base_url + "/admin/")
+    editor.get_by_role("button", name=SIGN_IN).click(timeout=20000)
+    labels = [c["label"] for c in editor.config["collections"]]
+    assert "Chương trình: Chuyên mục" in labels  # the portal's one series has its episodes' collection
+    for label in labels:
+        editor.get_by_text(label, exact=True).first.wait_for(timeout=20000)
+    assert editor.get_by_text("Chuyên mục", exact=True).count() >= 1  # the interface's own words are Vietnamese too
+    assert editor.errors == []
+
+
+def test_the_editor_loads_only_from_the_site(editor, base_url):
+    editor.goto(base_url + "/admin/")
+    editor.get_by_role("button", name=SIGN_IN).wait_for(timeout=20000)
+    editor.wait_for_load_state("networkidle")
+    own = [u for u in editor.requests if u.startswith(base_url)]
+    assert any(u.endswith("/admin/cms/locales/vi.js") for u in own)  # the interface's words, from the site
+    assert any(u.endswith(".woff2") for u in own)  # the editor's fonts and icons, from the site
+    # The editor also asks a CDN for its fonts; the page's policy refuses, and the site's copies are used.
+    loaded_elsewhere = [u for u in editor.requests if not u.startswith((base_url, "data:", "blob:")) and not u.endswith(".woff2")]
+    assert loaded_elsewhere == []
+
+
+def test_a_new_news_article_asks_for_every_required_field(editor, base_url):
+    editor.goto(base_url + "/admin/")
+    editor.get_by_role("button", name=SIGN_IN).click(timeout=20000)
+    editor.get_by_role("button", name="Tạo bài viết mới").first.click(timeout=20000)
+    articles = collections(editor.config)["articles"]
+    editor.get_by_text(articles["fields"][0]["label"], exact=True).first.wait_for(timeout=20000)
+    form = editor.inner_text("body")
+    for field in articles["fields"]:
+        assert field["label"] in form, field["label"]
+        # A required field's label is followed by the interface's required mark "*".
+        marked = re.search(re.escape(field["label"]) + r"\s*\n\s*\*", form) is not None
+        assert marked is field["required"], field["label"]
+    assert {f["name"] for f in articles["fields"] if f["required"]} == {
+        name for name, spec in KIND["articles"].record.fields.items() if spec.required}
