@@ -7,14 +7,14 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 AXE := tests/browser/node_modules/axe-core/axe.min.js
 
-.PHONY: site test check serve clean browser posters
+.PHONY: site test check serve clean browser posters cms
 
 $(INSTALLED): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
 	touch $@
 
-site: $(INSTALLED)
+site: $(INSTALLED) cms
 	$(BIN)/cchc build
 
 # The posters and leaflet of the built site as PDF, beside each page (needs Chromium).
@@ -35,8 +35,19 @@ browser:
 	  else echo "note: install Node.js and npm for the accessibility tests"; fi; fi
 	@if [ ! -f $(AXE) ] && command -v npm >/dev/null 2>&1; then npm ci --prefix tests/browser --no-audit --no-fund --silent; fi
 
-test: $(INSTALLED) browser
+test: $(INSTALLED) browser cms
 	$(BIN)/python -m pytest
+
+# The web editor at /admin/ (Sveltia CMS, pinned in generator/admin/package-lock.json; npm writes
+# node_modules/.package-lock.json when it installs): installed
+# when npm is there; without it the site is built without /admin/ and the build says so.
+CMS := generator/admin/node_modules/.package-lock.json
+
+cms:
+	@if [ ! -f $(CMS) ] || [ generator/admin/package-lock.json -nt $(CMS) ]; then \
+	  if command -v npm >/dev/null 2>&1; then echo "Installing the web editor (npm ci in generator/admin)…"; \
+	    npm ci --prefix generator/admin --no-audit --no-fund --silent || echo "note: the web editor could not be installed; the site is built without /admin/"; \
+	  else echo "note: npm is not installed: the site is built without the web editor /admin/"; fi; fi
 
 check: $(INSTALLED)
 	$(BIN)/cchc check
