@@ -129,6 +129,9 @@ def config(backend: Backend, series: list[tuple[str, str]] = (), site_url: str =
         "app_title": "Soạn nội dung cổng thông tin",
         # File names from titles in ASCII, as the checker's addresses are: "Đăng ký" -> dang-ky.
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
+        # An optional field left empty is left out of the file: the checker reads `author: ''` or
+        # `tags: []` as a mistake ("is empty"), as it would from an officer's hand.
+        "output": {"omit_empty_optional_fields": True},
         "collections": [],
     }
     if site_url:
@@ -163,6 +166,7 @@ NEW_FILES = {
     "plans": ("{{slug}}", "{{year}}-{{slug}}"),
 }
 IDENTIFIER = {"hotlines": "agency", "series": "name", "procedures": "name", "documents": "number"}
+SLUG_HINTS = {"plans": "Tên tệp theo mẫu <năm>-<đơn vị>-<số>, ví dụ 2026-xa-my-xuyen-15: đó cũng là địa chỉ trang /ke-hoach/2026-xa-my-xuyen-15/"}
 SLUG_PATTERN = ["^[a-z0-9]+(?:-[a-z0-9]+)*$", "Chỉ dùng chữ thường không dấu, chữ số và dấu gạch ngang, ví dụ dang-ky-khai-sinh"]
 
 
@@ -175,7 +179,8 @@ def _collection(kind) -> dict:
         "description": description,
         "folder": ("plans/" + kind.folder if kind.in_plans else "content/" + kind.folder).rstrip("/"),
         "path": path,
-        "slug": {"template": slug, "pattern": SLUG_PATTERN},
+        # The file name is the page's address: chosen once, when the entry is created.
+        "slug": {"template": slug, "editable": ["create"], "pattern": SLUG_PATTERN, **({"hint": SLUG_HINTS[kind.name]} if kind.name in SLUG_HINTS else {})},
         "create": True,
     }
     if kind.name in IDENTIFIER:

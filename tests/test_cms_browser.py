@@ -13,6 +13,7 @@ import yaml
 
 from .browser_support import serve
 from .test_cms import KIND, built, collections  # noqa: F401 - the built portal, shared with test_cms.py
+from .test_inventory import portal, problems_in
 
 SIGN_IN = "Làm việc với kho mã nguồn thử nghiệm"  # "Work with Test Repository", as its Vietnamese interface says
 
@@ -81,3 +82,44 @@ def test_a_new_news_article_asks_for_every_required_field(editor, base_url):
         assert marked is field["required"], field["label"]
     assert {f["name"] for f in articles["fields"] if f["required"]} == {
         name for name, spec in KIND["articles"].record.fields.items() if spec.required}
+
+
+# The test repository's files live in the browser's private file system (OPFS), in this folder.
+READ_TEST_REPOSITORY = """async () => {
+  const files = {};
+  async function walk(dir, prefix) {
+    for await (const [name, handle] of dir.entries()) {
+      if (handle.kind === "directory") await walk(handle, prefix + name + "/");
+      else files[prefix + name] = await (await handle.getFile()).text();
+    }
+  }
+  const root = await navigator.storage.getDirectory();
+  await walk(await root.getDirectoryHandle("sveltia-cms-test", {create: true}), "");
+  return files;
+}"""
+
+
+def test_an_article_written_in_the_editor_passes_the_check(editor, base_url, tmp_path):
+    editor.goto(base_url + "/admin/")
+    editor.get_by_role("button", name=SIGN_IN).click(timeout=20000)
+    editor.get_by_role("button", name="Tạo bài viết mới").first.click(timeout=20000)
+    field = lambda name: editor.locator(f'section[data-key-path="{name}"]').first  # noqa: E731
+    field("title").locator("input").fill("Hội nghị triển khai cải cách hành chính")
+    field("date").locator("input").fill("2026-11-20T08:30")
+    field("summary").locator("textarea").fill("Ủy ban nhân dân xã tổ chức hội nghị.")
+    field("areas").get_by_text("Chọn một tùy chọn…").click()
+    editor.get_by_role("option", name="Cải cách thể chế").click()
+    field("title").locator("input").click()  # close the list of choices
+    for name in ("title", "date", "summary", "areas"):  # the required fields are required in the form
+        assert field(name).locator('[aria-required="true"]').count() >= 1, name
+    assert field("author").locator('[aria-required="true"]').count() == 0
+    editor.locator("button", has_text="Lưu").first.click()
+    editor.get_by_text("Hội nghị triển khai cải cách hành chính", exact=True).first.wait_for(timeout=20000)
+    editor.wait_for_timeout(500)
+    files = editor.evaluate(READ_TEST_REPOSITORY)
+    path = "content/tin-tuc/2026/hoi-nghi-trien-khai-cai-cach-hanh-chinh.md"  # year folder, ASCII name from the title
+    assert list(files) == [path]
+    front = yaml.safe_load(files[path].split("---")[1])
+    assert front == {"title": "Hội nghị triển khai cải cách hành chính", "date": "2026-11-20 08:30",
+                     "summary": "Ủy ban nhân dân xã tổ chức hội nghị.", "areas": ["the_che"], "draft": False, "sample": False}
+    assert problems_in(portal(tmp_path, {path: files[path]})) == []  # what the editor writes, the checker accepts
