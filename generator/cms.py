@@ -130,8 +130,9 @@ def config(backend: Backend, series: list[tuple[str, str]] = (), site_url: str =
         # File names from titles in ASCII, as the checker's addresses are: "Đăng ký" -> dang-ky.
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
         # An optional field left empty is left out of the file: the checker reads `author: ''` or
-        # `tags: []` as a mistake ("is empty"), as it would from an officer's hand.
-        "output": {"omit_empty_optional_fields": True},
+        # `tags: []` as a mistake ("is empty"), as it would from an officer's hand. Text is written
+        # in quotes, as the checker asks of phone numbers, codes ("1.001193") and times.
+        "output": {"omit_empty_optional_fields": True, "yaml": {"quote": "double"}},
         "collections": [],
     }
     if site_url:

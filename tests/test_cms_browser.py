@@ -103,7 +103,7 @@ def test_an_article_written_in_the_editor_passes_the_check(editor, base_url, tmp
     editor.goto(base_url + "/admin/")
     editor.get_by_role("button", name=SIGN_IN).click(timeout=20000)
     editor.get_by_role("button", name="Tạo bài viết mới").first.click(timeout=20000)
-    field = lambda name: editor.locator(f'section[data-key-path="{name}"]').first  # noqa: E731
+    field = lambda name: editor.locator(f'section.field[data-key-path="{name}"]').first  # noqa: E731 - the form's, not the preview's
     field("title").locator("input").fill("Hội nghị triển khai cải cách hành chính")
     field("date").locator("input").fill("2026-11-20T08:30")
     field("summary").locator("textarea").fill("Ủy ban nhân dân xã tổ chức hội nghị.")
@@ -123,3 +123,29 @@ def test_an_article_written_in_the_editor_passes_the_check(editor, base_url, tmp
     assert front == {"title": "Hội nghị triển khai cải cách hành chính", "date": "2026-11-20 08:30",
                      "summary": "Ủy ban nhân dân xã tổ chức hội nghị.", "areas": ["the_che"], "draft": False, "sample": False}
     assert problems_in(portal(tmp_path, {path: files[path]})) == []  # what the editor writes, the checker accepts
+
+
+def test_a_hotline_written_in_the_editor_passes_the_check(editor, base_url, tmp_path):
+    editor.goto(base_url + "/admin/")
+    editor.get_by_role("button", name=SIGN_IN).click(timeout=20000)
+    editor.get_by_text("Đường dây nóng", exact=True).first.click()
+    editor.get_by_role("button", name="Tạo bài viết mới").first.click(timeout=20000)
+    field = lambda name: editor.locator(f'section.field[data-key-path="{name}"]').first  # noqa: E731 - the form's, not the preview's
+    field("agency").locator("input").fill("Ủy ban nhân dân xã Mỹ Xuyên")
+    field("level").get_by_text("Cấp xã", exact=True).click()
+    field("receives").get_by_text("Hỗ trợ dịch vụ công trực tuyến", exact=True).click()
+    field("phones").get_by_role("button", name=re.compile("Thêm")).first.click()
+    editor.locator('section.field[data-key-path="phones.0"] input').first.fill("0299 3821 234")
+    for name in ("hours", "closures", "published_by"):  # the form draws its fields as they scroll into view
+        field(name).scroll_into_view_if_needed()
+    field("last_verified").locator("input").fill("2026-10-01")
+    editor.locator("button", has_text="Lưu").first.click()
+    editor.wait_for_timeout(1500)
+    files = editor.evaluate(READ_TEST_REPOSITORY)
+    path = "content/duong-day-nong/uy-ban-nhan-dan-xa-my-xuyen.yml"
+    assert list(files) == [path], files
+    assert '"0299 3821 234"' in files[path]  # in quotes, as the checker asks of phone numbers
+    assert yaml.safe_load(files[path]) == {"agency": "Ủy ban nhân dân xã Mỹ Xuyên", "level": "xa", "receives": ["dich_vu_cong"],
+                                            "phones": ["0299 3821 234"], "last_verified": "2026-10-01",
+                                            "needs_check": False, "pinned": False, "sample": False}
+    assert problems_in(portal(tmp_path, {path: files[path]})) == []
