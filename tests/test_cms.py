@@ -73,6 +73,10 @@ def test_nested_required_fields_and_files_where_the_checker_looks():
     assert found["plans"]["folder"] == "plans" and found["plans"]["extension"] == "yml" and found["plans"]["format"] == "yaml"
     assert found["series"]["path"] == "{{slug}}/series"
     assert found["organisation"]["file"] == "content/gioi-thieu/co-quan.yml"
+    config = cms.config(GITHUB)
+    # Empty optional fields left out, text in quotes: what the checker asks of an officer's file.
+    assert config["output"] == {"omit_empty_optional_fields": True, "yaml": {"quote": "double"}}
+    assert all(c.get("slug", {}).get("editable", ["create"]) == ["create"] for c in config["collections"])
 
 
 def test_editorial_workflow_is_on_where_the_host_supports_it():
