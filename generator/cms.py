@@ -299,9 +299,10 @@ class _Form:
                 items = self.choose(items["anyOf"])
             if "enum" in items:
                 return {**self.kind_of(items, path, depth), "multiple": True, "min": schema.get("minItems", 0)}
+            bounds = {"min": schema.get("minItems", 0), **({"max": schema["maxItems"]} if "maxItems" in schema else {})}
             if items.get("type") == "object":
-                return {"widget": "list", "fields": self.object_fields(items, path, depth), "min": schema.get("minItems", 0)}
-            return {"widget": "list", "field": {"name": "item", "label": "Mục", **self.kind_of(items, path, depth)}, "min": schema.get("minItems", 0)}
+                return {"widget": "list", "fields": self.object_fields(items, path, depth), **bounds}
+            return {"widget": "list", "field": {"name": "item", "label": "Mục", **self.kind_of(items, path, depth)}, **bounds}
         if schema.get("x-cchc") == "date":
             return {"widget": "datetime", "type": "date", "format": "YYYY-MM-DD"}
         if schema.get("x-cchc") == "datetime":

@@ -211,3 +211,15 @@ def test_committed_settings_are_valid_json_with_relative_schema_paths():
     settings = json.loads((ROOT / ".vscode/settings.json").read_text(encoding="utf-8"))
     for path in settings["yaml.schemas"]:
         assert path.startswith("./.vscode/schemas/") and (ROOT / path).is_file()
+
+
+def test_a_question_needs_two_to_six_choices_in_both(tmp_path):
+    kind = KIND["quizzes"]  # the fixture portal has no quiz: one written here
+    question = {"question": "Hỏi?", "choices": ["Một", "Hai"], "answer": 1, "explanation": "Vì.", "source": "/"}
+    quiz = {"title": "Hội thi", "description": "Tìm hiểu.", "questions": [question]}
+    assert validator(kind).is_valid(quiz) and not checker_problems(kind, quiz, tmp_path)
+    for choices, message in ((["Một"], "has 1 choice"), ([str(i) for i in range(7)], "has 7 choices")):
+        wrong = copy.deepcopy(quiz)
+        wrong["questions"][0]["choices"] = choices
+        assert not validator(kind).is_valid(wrong)
+        assert any(message in p for p in checker_problems(kind, wrong, tmp_path))

@@ -137,6 +137,11 @@ class QuestionRecord(Record):
                       f"give the number of the right choice, 1 to {count}")
         return question if len(ctx.problems) == before else INVALID
 
+    def json_schema(self, child):
+        schema = super().json_schema(child)
+        schema["properties"]["choices"].update(minItems=MIN_CHOICES, maxItems=MAX_CHOICES)
+        return schema
+
     def _quietly(self, name: str, nodes: dict):
         """A field's value if it reads without a problem (its problems are reported by the record already)."""
         if name not in nodes:
