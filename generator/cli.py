@@ -30,7 +30,7 @@ def check(args) -> int:
         print(f"error: {err}", file=sys.stderr)
         return 2
     # As the publishing build sees it (drafts are read and checked all the same).
-    corpus, _, problems = assemble(root, root / args.plans, root / args.content, today, CHECK_SITE_URL)
+    corpus, _, problems = assemble(root, root / args.plans, root / args.content, today, CHECK_SITE_URL, pages=False)
     if problems:
         print(ContentError(problems).report(), file=sys.stderr)
         if corpus.warnings:
