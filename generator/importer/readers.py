@@ -162,18 +162,10 @@ def read_docx(path: Path) -> list:
                             text = f"{label} {text}"
                         if text:
                             paras.append(nfc(text))
-                    cells.append(Cell(paras, id(cell._tc) if not _continues_merge(cell) else _merge_key(table, cell)))
+                    cells.append(Cell(paras, id(cell._tc)))  # a merged cell is one _tc, repeated
                 rows.append(cells)
             blocks.append(Table(rows, index))
     return blocks
-
-
-def _continues_merge(cell) -> bool:
-    return False
-
-
-def _merge_key(table, cell):
-    return id(cell._tc)
 
 
 def _heading_level(p) -> int | None:

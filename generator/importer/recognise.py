@@ -130,7 +130,7 @@ class _State:
 
 
 def import_blocks(blocks: list, source_name: str = "", ocr: bool | None = None) -> Draft:
-    lines = _join_page_breaks([b if isinstance(b, Table) else Line.of(b) for b in blocks], state := _State())
+    lines = _join_page_breaks(_flatten(blocks), state := _State())
     text = " ".join(b.raw for b in lines if isinstance(b, Line))
     if ocr is None:
         ocr = len(text) > 200 and not has_diacritics(text)
@@ -148,6 +148,32 @@ def import_blocks(blocks: list, source_name: str = "", ocr: bool | None = None) 
             data[check] = None
     tasks = len(data.get("appendix", {}).get("tasks", [])) if data.get("appendix") else reader.content_tasks
     return Draft(data, state.sections, state.items, tasks, ocr)
+
+
+def _task_columns(table: Table) -> int:
+    header = table.rows[0] if table.rows else []
+    return sum(1 for cell in header if any(fold(_plain(cell.text)).startswith(w) or f" {w}" in f" {fold(_plain(cell.text))}"
+                                           for words, _n in _COLUMNS for w in words))
+
+
+def _flatten(blocks: list) -> list:
+    """Paragraphs as Lines; a table that is not a task table (Word lays out the header and the
+    signature as borderless tables: issuer | motto, Nơi nhận | signer) read cell by cell."""
+    out: list = []
+    for block in blocks:
+        if isinstance(block, Table) and _task_columns(block) < 3:
+            seen = set()
+            for row in block.rows:
+                for cell in row:
+                    if cell.key in seen:
+                        continue
+                    seen.add(cell.key)
+                    out += [Line.of(Para(p, block.line, None, None, True)) for p in cell.paras if p.strip()]
+        elif isinstance(block, Table):
+            out.append(block)
+        else:
+            out.append(Line.of(block))
+    return out
 
 
 def _join_page_breaks(blocks: list, state: _State) -> list:
@@ -284,22 +310,24 @@ class _Reader:
 
     def title(self, head: dict) -> None:
         parts: list[str] = []
+        first_emphasised = False
         while (line := self.peek()) is not None and isinstance(line, Line):
             key = line.key
             if key.startswith(_BASES) or key.startswith("(kem theo") or split_label(line.plain)[0] is not None:
                 break
             if parts and _is_caps(line.plain) and _ISSUER_HEAD.match(key):
                 break  # the decision's authority line
-            if len(parts) >= 3 or (parts and line.gap and not line.raw.startswith(("*", "_")) and not line.heading and len(line.plain) > 120):
+            if len(parts) >= 3 or len(line.plain) > 160 or (" ban hanh " in line.key and line.key.endswith(":")):
                 break
             if key.startswith(("ky boi", "co quan:")) or re.fullmatch(r"\d{1,3}", key):
                 break
-            if fold(line.plain).startswith(("truong ", "den ")) and parts and _is_caps(line.plain):
+            emphasised = line.raw.startswith(("*", "_")) or line.raw.endswith(("*", "_")) or bool(line.heading)
+            if parts and first_emphasised and not emphasised:
                 break
+            if not parts:
+                first_emphasised = emphasised
             parts.append(line.plain)
             self.take()
-            if not line.raw.endswith(("**", "*")) and not line.heading and head.get("type") != "ke_hoach" and len(parts) >= 1 and not self._continues_title(line):
-                break
         title = ""
         for part in parts:
             title = part if not title else title + ("\n" if part[:1].isupper() else " ") + part
@@ -311,10 +339,6 @@ class _Reader:
             while ")" not in attached and isinstance(self.peek(), Line) and len(attached) < 400:
                 attached += " " + self.take().plain
             head["attached"] = attached
-
-    def _continues_title(self, line: Line) -> bool:
-        nxt = self.peek()
-        return isinstance(nxt, Line) and not nxt.gap and not nxt.key.startswith(_BASES)
 
     def decision(self, head: dict) -> dict:
         """The approving Quyết định: authority line, bases, articles, recipients, signer."""
