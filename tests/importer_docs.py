@@ -217,3 +217,71 @@ def merge(table, top: int, left: int, bottom: int, right: int) -> None:
 
 
 __all__ = ["write_docx", "merge", "copy"]
+
+
+def write_merged_sample(path: Path) -> Path:
+    """SAMPLE (Nội dung mẫu), not a real document: a ward plan laid out as Word offices do it,
+    header and signature in borderless tables, and an appendix whose cells are merged: a group
+    row across the whole table, one lead agency for two rows, one timeframe for two rows."""
+    document = docx.Document()
+    lists = _Lists(document)
+    head = document.add_table(rows=2, cols=2)
+    for cell, lines in zip(
+        (head.cell(0, 0), head.cell(0, 1), head.cell(1, 0), head.cell(1, 1)),
+        (["ỦY BAN NHÂN DÂN", "PHƯỜNG HÒA BÌNH"], ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"],
+         ["Số: 09/KH-UBND"], ["Hòa Bình, ngày 10 tháng 3 năm 2026"]),
+    ):
+        cell.paragraphs[0].add_run(lines[0]).bold = True
+        for line in lines[1:]:
+            cell.add_paragraph(line)
+    document.add_paragraph().add_run("KẾ HOẠCH").bold = True
+    document.add_paragraph().add_run("Thông tin, tuyên truyền cải cách hành chính năm 2026 (mẫu)").bold = True
+    document.add_paragraph("Căn cứ Kế hoạch số 30/KH-UBND ngày 15/01/2026 của Ủy ban nhân dân tỉnh về cải cách hành chính năm 2026;")
+    document.add_paragraph("Ủy ban nhân dân phường Hòa Bình ban hành Kế hoạch thông tin, tuyên truyền cải cách hành chính năm 2026 như sau:")
+    document.add_heading("I. MỤC ĐÍCH", level=1)
+    num = lists.start("decimal")
+    for text in ("Người dân nắm được các thủ tục hành chính thực hiện tại phường.", "Nâng tỷ lệ hồ sơ nộp trực tuyến."):
+        p = document.add_paragraph()
+        _number(p, num)
+        p.add_run(text)
+    document.add_heading("II. TỔ CHỨC THỰC HIỆN", level=1)
+    document.add_paragraph("Các bộ phận thực hiện các nhiệm vụ tại Phụ lục kèm theo.")
+    document.add_paragraph("Trên đây là Kế hoạch thông tin, tuyên truyền cải cách hành chính năm 2026 của Ủy ban nhân dân phường Hòa Bình./.")
+    sign = document.add_table(rows=1, cols=2)
+    left, right = sign.rows[0].cells
+    left.paragraphs[0].add_run("Nơi nhận:").bold = True
+    dash = lists.start("dash")
+    for line in ("UBND tỉnh;", "Lưu: VT."):
+        p = left.add_paragraph()
+        _number(p, dash)
+        p.add_run(line)
+    right.paragraphs[0].add_run("KT. CHỦ TỊCH").bold = True
+    right.add_paragraph("PHÓ CHỦ TỊCH").runs[0].bold = True
+    right.add_paragraph("Lê Văn Hùng")
+    document.add_paragraph().add_run("PHỤ LỤC").bold = True
+    document.add_paragraph().add_run("DANH MỤC NHIỆM VỤ").bold = True
+    document.add_paragraph("(Kèm theo Kế hoạch số 09/KH-UBND ngày 10/3/2026 của Ủy ban nhân dân phường Hòa Bình)")
+    rows = [
+        ["TT", "Nội dung", "Đơn vị chủ trì", "Đơn vị phối hợp", "Sản phẩm", "Thời gian hoàn thành"],
+        ["I. TUYÊN TRUYỀN TRÊN LOA TRUYỀN THANH"] * 6,
+        ["1", "Phát bản tin thủ tục hành chính mới", "Đài truyền thanh phường", "Công chức Văn phòng - Thống kê", "Bản tin", "Hằng tháng"],
+        ["2", "Phát bản tin dịch vụ công trực tuyến", "Đài truyền thanh phường", "Bộ phận một cửa", "Bản tin", "Quý II/2026"],
+        ["II. TUYÊN TRUYỀN TRỰC TIẾP"] * 6,
+        ["3", "Hội nghị tuyên truyền tại các khu phố", "Công chức Tư pháp - Hộ tịch", "Các khu phố", "Hội nghị", "Quý III/2026"],
+        ["4", "Treo băng rôn tại trụ sở phường", "Công chức Văn hóa - Xã hội", "Các khu phố", "Băng rôn", "Quý III/2026"],
+    ]
+    table = document.add_table(rows=len(rows), cols=6)
+    table.style = "Table Grid"
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            if r in (1, 4) and c:
+                continue
+            if (r == 3 and c == 2) or (r == 6 and c == 5):
+                continue  # inside a vertical merge: the text is the top cell's
+            table.cell(r, c).text = value
+    table.cell(1, 0).merge(table.cell(1, 5))
+    table.cell(4, 0).merge(table.cell(4, 5))
+    table.cell(2, 2).merge(table.cell(3, 2))
+    table.cell(5, 5).merge(table.cell(6, 5))
+    document.save(str(path))
+    return path

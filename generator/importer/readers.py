@@ -162,7 +162,7 @@ def read_docx(path: Path) -> list:
                             text = f"{label} {text}"
                         if text:
                             paras.append(nfc(text))
-                    cells.append(Cell(paras, id(cell._tc)))  # a merged cell is one _tc, repeated
+                    cells.append(Cell(paras, cell._tc))  # a merged cell is one w:tc, repeated in each row and column it spans
                 rows.append(cells)
             blocks.append(Table(rows, index))
     return blocks

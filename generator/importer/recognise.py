@@ -35,7 +35,7 @@ _ITEM_FIELDS = (
     ("noi dung", "content"), ("san pham", "products"), ("ket qua du kien", "products"), ("thoi gian", "timeframe"),
 )
 _COLUMNS = (
-    (("stt", "tt", "so tt"), "no"), (("noi dung",), "content"), (("chu tri", "co quan thuc hien", "don vi thuc hien"), "lead"),
+    (("stt", "tt", "so tt"), "no"), (("noi dung", "nhiem vu", "cong viec", "hoat dong tuyen truyen"), "content"), (("chu tri", "co quan thuc hien", "don vi thuc hien"), "lead"),
     (("phoi hop",), "coordinating"), (("san pham", "ket qua", "hoat dong"), "products"), (("thoi gian", "thoi han"), "timeframe"),
 )
 _SECTION_KINDS = (
@@ -146,7 +146,8 @@ def import_blocks(blocks: list, source_name: str = "", ocr: bool | None = None) 
         data[Check(_("not placed (end of the document)"))] = None
         for check in reader.tail_checks:
             data[check] = None
-    tasks = len(data.get("appendix", {}).get("tasks", [])) if data.get("appendix") else reader.content_tasks
+    rows = plain(data.get("appendix") or {}).get("tasks") or []
+    tasks = len(rows) if data.get("appendix") else reader.content_tasks
     return Draft(data, state.sections, state.items, tasks, ocr)
 
 
@@ -196,6 +197,10 @@ def _join_page_breaks(blocks: list, state: _State) -> list:
                 continue
         out.append(block)
     return out
+
+
+def _heading_like(text: str) -> bool:
+    return not _plain(text).endswith((".", ";", "…", "./."))
 
 
 def _is_caps(text: str) -> bool:
@@ -591,8 +596,10 @@ class _Reader:
                 nodes[-1].children = [c for c in nodes[-1].children if not isinstance(c, Text)]
                 trailing = moved + trailing
         checks: list = []
+        # A numbered block is a sub-section when it has numbered parts, or a heading ("1. Mục tiêu")
+        # with paragraphs under it; a numbered sentence with a paragraph after it is one item.
         section_kinds = {n.kind for n in nodes if n.kind in ("part", "roman") or (
-            n.kind not in ("dash", "plus") and n.children and not self.content_item(n))}
+            n.kind not in ("dash", "plus") and (n.nodes or (n.children and _heading_like(n.plain))) and not self.content_item(n))}
         items: list = []
         sections: list = []
         seen_section = False
@@ -701,7 +708,8 @@ class _Reader:
             marker = None
         elif len(kinds) == 1:
             candidate = "1." if kinds & {"dec1", "dec2", "dec3"} else "a)" if kinds == {"letter"} else None
-            if candidate and all(marker_label(candidate, k) == n.label.printed for k, n in enumerate(nodes)):
+            # by what the labels stand for: OCR's "¢)" still counts as c), and is kept as printed below
+            if candidate and all(marker_label(candidate, k) == n.label.value for k, n in enumerate(nodes)):
                 marker = candidate
         entries: list = []
         for n in nodes:
@@ -714,7 +722,7 @@ class _Reader:
             if extra:
                 text = "\n\n".join([text] + extra)
             subs = [s for s in n.nodes]
-            numbered = n.kind not in ("dash", "plus") and marker is None
+            numbered = n.kind not in ("dash", "plus") and (marker is None or n.label.printed != n.label.value)
             if subs:
                 sub_marker, sub_entries = self.items(subs)
                 entry = {"no": n.label.printed} if numbered else {}
@@ -771,8 +779,6 @@ class _Reader:
             key = line.key
             if stop_at_type and (key in _TYPES or ("cong hoa xa hoi" in key) or (_is_caps(line.plain) and _ISSUER_HEAD.match(key) and signer.get("name"))):
                 break
-            if signer.get("name") and not in_recipients and not key.startswith("noi nhan"):
-                break
             self.take()
             if key.startswith("noi nhan"):
                 in_recipients = True
@@ -782,7 +788,7 @@ class _Reader:
                 continue
             label, raw, rest = _unlabel(line)
             if in_recipients and (label is not None and label.kind in ("dash", "plus") or key.startswith("luu") or line.plain.endswith(";")):
-                recipients.append(self._unmark(rest if label else line.plain))
+                recipients.append(_plain(self._unmark(raw if label else line.raw)))
                 continue
             in_recipients = False
             if _SIGN_AUTHORITY.match(line.plain) and "authority" not in signer:
@@ -866,7 +872,7 @@ class _Reader:
                 continue
             task: dict = {}
             unplaced = []
-            for name, cell in zip(keys, row):
+            for name, cell in zip(keys + [None] * (len(row) - len(keys)), row):
                 if not cell.text.strip():
                     continue
                 if name is None:
