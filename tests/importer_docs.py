@@ -285,3 +285,50 @@ def write_merged_sample(path: Path) -> Path:
     table.cell(5, 5).merge(table.cell(6, 5))
     document.save(str(path))
     return path
+
+
+def write_pdf(text: str, path: Path, width: int = 85) -> Path:
+    """A PDF with a text layer, one printed line per line, paragraphs wrapped at `width`
+    characters as a page lays them out. Helvetica with WinAnsi text: the text must be Latin-1
+    (an OCR text without diacritics is; real PDFs of Vietnamese embed a font with its ToUnicode
+    map, which pypdf reads the same way)."""
+    import textwrap
+
+    printed: list[str] = []
+    for line in text.split("\n"):
+        if "\t" in line:  # a table row on one printed line, its cells apart
+            printed.append(line.replace("\t", "    "))
+            continue
+        printed += textwrap.wrap(line, width) if line.strip() else [""]
+    pages = [printed[i:i + 50] for i in range(0, len(printed), 50)] or [[]]
+    objects: list[bytes] = []
+
+    def add(body: bytes) -> int:
+        objects.append(body)
+        return len(objects)
+
+    font = add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
+    page_ids = []
+    pages_id = len(objects) + 1 + 2 * len(pages)  # the Pages object comes after every page and stream
+    for lines in pages:
+        ops = ["BT", "/F1 10 Tf", "14 TL", "50 800 Td"]
+        for line in lines:
+            escaped = line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+            ops.append(f"({escaped}) Tj T*")
+        ops.append("ET")
+        stream = "\n".join(ops).encode("cp1252")  # WinAnsiEncoding
+        content = add(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
+        page_ids.append(add(b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 595 842] /Contents %d 0 R /Resources << /Font << /F1 %d 0 R >> >> >>" % (pages_id, content, font)))
+    assert add(b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(b"%d 0 R" % i for i in page_ids), len(page_ids))) == pages_id
+    catalog = add(b"<< /Type /Catalog /Pages %d 0 R >>" % pages_id)
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, catalog, xref)
+    path.write_bytes(bytes(out))
+    return path

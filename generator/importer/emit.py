@@ -90,6 +90,8 @@ def dump(data: dict) -> str:
 def _flow(value) -> str:
     if isinstance(value, dict):
         return "{" + ", ".join(f"{_key(k)}: {_flow(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_flow(v) for v in value) + "]"
     return _scalar(value)
 
 

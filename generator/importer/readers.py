@@ -107,22 +107,45 @@ def read_pdf(path: Path) -> list:
 
     lines: list[str] = []
     for page in PdfReader(str(path)).pages:
-        lines += [l.strip() for l in (page.extract_text() or "").splitlines()]
+        lines += [l.rstrip() for l in (page.extract_text() or "").splitlines()]
         lines.append("")  # a page ends: the paragraph may go on, but a blank keeps them apart
     # A PDF's text layer has one line per printed line: lines of one paragraph are joined
     # unless the line before ended a sentence or this one starts with a label.
-    paras: list[Para] = []
+    blocks: list = []
     gap = True
+    table: Table | None = None
     for number, line in enumerate(lines, 1):
         if not line:
             gap = True
             continue
+        cells = _COLUMN_GAP.split(line)
+        if len(cells) >= 3:  # a table row: its cells stand apart by wide gaps
+            if table is None:
+                table = Table(line=number)
+                blocks.append(table)
+            table.rows.append([Cell([nfc(c.strip())], (number, i)) for i, c in enumerate(cells)])
+            gap = False
+            continue
+        table = None
         label, _ = split_label(line)
-        if paras and not gap and label is None and not paras[-1].text.endswith(_ENDS_PARAGRAPH) and not line[:1].isupper():
-            paras[-1].text += " " + line
+        prev = blocks[-1] if blocks and isinstance(blocks[-1], Para) else None
+        if (
+            prev is not None and not gap and label is None and not prev.text.endswith(_ENDS_PARAGRAPH)
+            and not line[:1].isupper() and not line.startswith("(") and _caps(prev.text) == _caps(line)
+        ):
+            prev.text += " " + nfc(line)
         else:
-            paras.append(Para(nfc(line), number, None, None, gap))
+            blocks.append(Para(nfc(line), number, None, None, gap))
         gap = False
+    return blocks
+
+
+_COLUMN_GAP = re.compile(r"\s{3,}")
+
+
+def _caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
     return paras
 
 

@@ -896,6 +896,8 @@ class _Reader:
             task = {k: task[k] for k in order if k in task}
             for text in unplaced:
                 task[Check(_("a cell in a column that was not recognised"), text)] = None
+            if len(row) < len(keys):  # a PDF loses empty cells: the others may have moved left
+                task[Check(_("this row has fewer cells than the header: check which one is empty"), " | ".join(texts))] = None
             tasks.append(task)
         return ordered, tasks, checks
 
