@@ -1,0 +1,132 @@
+"""`cchc import` as an officer runs it: the command, PDF input, its messages, the page of an OCR plan."""
+from __future__ import annotations
+
+import builtins
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from babel.messages.extract import extract_from_file
+
+from generator import i18n
+from generator.cli import main
+from generator.importer import import_file
+from generator.importer.emit import check_lines
+from generator.importer.fold import strip_tones
+from generator.importer.measure import compare, load
+
+from .conftest import Site, run_cchc
+from .importer_docs import write_pdf
+from .test_inventory import portal, problems_in
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SAMPLE = FIXTURES / "importer" / "sample-xa-an-phu.txt"
+
+
+def test_import_writes_the_draft_and_prints_the_summary(tmp_path, capsys):
+    out = tmp_path / "plans" / "2025-xa-an-phu-27.yml"
+    assert main(["import", str(SAMPLE), "-o", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert f"Draft written to {out}." in printed
+    assert "Placed 5 sections, 15 items and 4 tasks; 0 lines to check (marked KIỂM TRA)." in printed
+    assert out.read_text(encoding="utf-8") == import_file(SAMPLE).text
+
+
+def test_without_output_the_draft_goes_to_stdout_and_the_summary_to_stderr(capsys):
+    assert main(["import", str(SAMPLE)]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.startswith('type: "ke_hoach"\n')
+    assert captured.err.startswith("Placed 5 sections")
+
+
+def test_an_existing_plan_is_not_overwritten_without_force(tmp_path, capsys):
+    out = tmp_path / "x.yml"
+    out.write_text("edited by hand", encoding="utf-8")
+    assert main(["import", str(SAMPLE), "-o", str(out)]) == 2
+    assert capsys.readouterr().err == f"error: {out} already exists: give another name, or --force to replace it\n"
+    assert out.read_text(encoding="utf-8") == "edited by hand"
+    assert main(["import", str(SAMPLE), "-o", str(out), "--force"]) == 0
+
+
+def test_unknown_formats_and_missing_files_are_told_without_a_traceback(tmp_path, capsys):
+    odt = tmp_path / "ke-hoach.odt"
+    odt.write_bytes(b"x")
+    assert main(["import", str(odt)]) == 2
+    assert capsys.readouterr().err == f"error: {odt} is not a .docx, .pdf or .txt file: save the document in one of these formats\n"
+    assert main(["import", str(tmp_path / "none.docx")]) == 2
+    assert capsys.readouterr().err == f"error: {tmp_path / 'none.docx'} was not found\n"
+    broken = tmp_path / "broken.docx"
+    broken.write_bytes(b"not a zip")
+    assert main(["import", str(broken)]) == 1
+    assert "could not be read" in capsys.readouterr().err
+
+
+def test_without_python_docx_it_says_in_vietnamese_how_to_install_it(tmp_path, capsys, monkeypatch):
+    real_import = builtins.__import__
+
+    def no_docx(name, *args, **kwargs):
+        if name == "docx" or name.startswith("docx."):
+            raise ImportError(name)
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_docx)
+    monkeypatch.setenv("CCHC_LANG", "vi")
+    doc = tmp_path / "ke-hoach.docx"
+    doc.write_bytes(b"x")
+    assert main(["import", str(doc)]) == 2
+    assert capsys.readouterr().err == "lỗi: cần thư viện python-docx để đọc tệp này; cài bằng lệnh pip install -e '.[import]'\n"
+
+
+def test_the_command_is_installed():
+    result = subprocess.run([sys.executable, "-m", "generator.cli", "import", "--help"], capture_output=True, text=True)
+    assert result.returncode == 0 and "-o OUTPUT" in result.stdout
+
+
+def test_a_pdf_with_a_text_layer_imports_like_the_text(tmp_path):
+    """An OCR'd commune plan printed to PDF: lines wrapped by the page are joined again."""
+    text = strip_tones(SAMPLE.read_text(encoding="utf-8"))
+    draft = import_file(write_pdf(text, tmp_path / "an-phu.pdf"))
+    out = tmp_path / "an-phu.yml"
+    out.write_text(draft.text, encoding="utf-8")
+    plan, problems = load(out)
+    reference = tmp_path / "ref.yml"
+    reference.write_text(strip_tones((FIXTURES / "importer" / "sample-xa-an-phu.yml").read_text(encoding="utf-8")), encoding="utf-8")
+    match = compare(load(reference)[0], plan)
+    assert (match.header.share, match.sections.share, match.items.share, match.signer.share) == (1, 1, 1, 1), match.missed
+    # The PDF lost the empty cell of row 4: the first three rows are exact, the fourth is marked.
+    assert match.tasks.matched == 3
+    assert any("fewer cells than the header" in line and "Bao cao ket qua tuyen truyen" in line for line in draft.text.splitlines())
+    assert all(p.where.line in set(check_lines(draft.text)) for p in problems)
+    assert draft.ocr
+
+
+def test_every_message_of_the_importer_is_translated():
+    msgids = set()
+    for path in sorted((Path(i18n.__file__).parent / "importer").glob("*.py")):
+        for _, message, _, _ in extract_from_file("python", str(path), keywords={"_": (1,)}):
+            msgids.add(message)
+    assert len(msgids) > 30
+    assert sorted(m for m in msgids if not i18n.catalogue().get(m)) == []
+
+
+def test_an_imported_plan_passes_the_portal_check(tmp_path):
+    draft = import_file(FIXTURES / "seeds" / "001_677d6431d0feea09.txt")
+    root = portal(tmp_path, {"plans/2022-tay-ninh-1183.yml": draft.text})
+    assert problems_in(root) == []
+
+
+def test_the_page_of_an_ocr_plan_says_its_text_is_ocr(tmp_path):
+    text = strip_tones((FIXTURES / "seeds" / "001_677d6431d0feea09.txt").read_text(encoding="utf-8"))
+    from generator.importer import import_blocks
+    from generator.importer.readers import read_text
+
+    draft = import_blocks(read_text(text), "scan.txt")
+    root = portal(tmp_path, {"plans/2022-tay-ninh-1183.yml": draft.text})
+    result = run_cchc(root, "build")
+    assert result.returncode == 0, result.stderr[-2000:]
+    page = Site(root / "site").page("/ke-hoach/2022-tay-ninh-1183/")
+    note = page.select_one(".cchc-ocr")
+    assert note.select_one(".admonition-title").get_text() == "Văn bản nhận dạng từ bản quét (OCR)"
+    assert "không phải lỗi của văn bản gốc" in note.get_text()
+    assert "Lỗi chính tả" not in page.get_text()  # not shown as typos of the original
