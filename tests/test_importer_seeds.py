@@ -101,7 +101,7 @@ def test_import_matches_the_hand_conversion(seed, ref, form, tmp_path):
     assert all(p.where.line in marked for p in problems), [str(p) for p in problems]
     assert plan is not None
     match = compare(reference, plan, label_value if form == "ocr" else (lambda s: s))
-    RESULTS[f"{(seed or 'sample')[:18]} {form}"] = match
+    RESULTS[f"{ref.removesuffix('.yml')} {form}"] = match
     assert match.header.share == 1.0, match.missed
     assert match.tasks.share == 1.0, match.missed
     assert match.signer.share == 1.0, match.missed
