@@ -17,13 +17,13 @@ _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
 _OCR_I = str.maketrans({"1": "I", "l": "I", "|": "I", "!": "I"})
 _OCR_LETTER = {"¢": "c", "©": "c", "€": "e"}
 
-_PART = re.compile(r"^(Phần|PHẦN|Phan|PHAN)\s+([IVX]+|thứ\s+\w+|THỨ\s+\w+|\d+)\b\.?\s*(.*)$")
-_ROMAN = re.compile(r"^([IVXl1|!]{1,6})\.\s*(.*)$")
-_DECIMAL = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,2})(\.|\))(?=\s|$)\s*(.*)$")
-_LETTER = re.compile(r"^([a-zđ¢©€])\)\s*(.*)$")
-_DASH = re.compile(r"^[-–—•]\s*(.*)$")
-_PLUS = re.compile(r"^\+\s*(.*)$")
-_ARTICLE = re.compile(r"^(Điều|Dieu|ĐIỀU|DIEU)\s+(\d+)\.\s*(.*)$")
+_PART = re.compile(r"^(Phần|PHẦN|Phan|PHAN)\s+([IVX]+|thứ\s+\w+|THỨ\s+\w+|\d+)\b\.?\s*(.*)$", re.S)
+_ROMAN = re.compile(r"^([IVXl1|!]{1,6})\.\s*(.*)$", re.S)
+_DECIMAL = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,2})(\.|\))(?=\s|$)\s*(.*)$", re.S)
+_LETTER = re.compile(r"^([a-zđ¢©€])\)\s*(.*)$", re.S)
+_DASH = re.compile(r"^[-–—•]\s*(.*)$", re.S)
+_PLUS = re.compile(r"^\+\s*(.*)$", re.S)
+_ARTICLE = re.compile(r"^(Điều|Dieu|ĐIỀU|DIEU)\s+(\d+)\.\s*(.*)$", re.S)
 
 
 @dataclass(frozen=True)

@@ -181,8 +181,8 @@ def read_docx(path: Path) -> list:
                     for cp in cell.paragraphs:
                         text = _runs_text(cp).strip()
                         label = numbering.label(cp)
-                        if label and text:
-                            text = f"{label} {text}"
+                        if label:  # an auto-numbered STT cell holds only its label
+                            text = f"{label} {text}" if text else label
                         if text:
                             paras.append(nfc(text))
                     cells.append(Cell(paras, cell._tc))  # a merged cell is one w:tc, repeated in each row and column it spans

@@ -151,28 +151,30 @@ def import_blocks(blocks: list, source_name: str = "", ocr: bool | None = None) 
     return Draft(data, state.sections, state.items, tasks, ocr)
 
 
-def _task_columns(table: Table) -> int:
-    header = table.rows[0] if table.rows else []
-    return sum(1 for cell in header if any(fold(_plain(cell.text)).startswith(w) or f" {w}" in f" {fold(_plain(cell.text))}"
-                                           for words, _n in _COLUMNS for w in words))
+def _columns_known(row) -> int:
+    return sum(1 for cell in row if any(fold(_plain(cell.text)).startswith(w) or f" {w}" in f" {fold(_plain(cell.text))}"
+                                        for words, _n in _COLUMNS for w in words))
 
 
 def _flatten(blocks: list) -> list:
     """Paragraphs as Lines; a table that is not a task table (Word lays out the header and the
-    signature as borderless tables: issuer | motto, Nơi nhận | signer) read cell by cell."""
+    signature as borderless tables: issuer | motto, Nơi nhận | signer) read cell by cell. A task
+    table's header row may follow a title row or two; those are read as lines before it.
+    Lines without a letter or digit (rules "______" under the header) carry no text: skipped."""
     out: list = []
     for block in blocks:
-        if isinstance(block, Table) and _task_columns(block) < 3:
+        if isinstance(block, Table):
+            header = next((k for k, row in enumerate(block.rows[:3]) if _columns_known(row) >= 3), None)
             seen = set()
-            for row in block.rows:
+            for row in block.rows[: len(block.rows) if header is None else header]:
                 for cell in row:
                     if cell.key in seen:
                         continue
                     seen.add(cell.key)
-                    out += [Line.of(Para(p, block.line, None, None, True)) for p in cell.paras if p.strip()]
-        elif isinstance(block, Table):
-            out.append(block)
-        else:
+                    out += [Line.of(Para(p, block.line, None, None, True)) for p in cell.paras if any(c.isalnum() for c in p)]
+            if header is not None:
+                out.append(Table(block.rows[header:], block.line))
+        elif any(c.isalnum() for c in block.text) or block.label:
             out.append(Line.of(block))
     return out
 
@@ -232,8 +234,9 @@ class _Reader:
         return line
 
     def check(self, line, reason: str) -> Check:
-        text = line.raw if isinstance(line, Line) else _table_text(line)
-        return Check(reason, text)
+        if isinstance(line, Table):
+            return Check(reason, "\n".join(" | ".join(" / ".join(c.paras) for c in row) for row in line.rows))
+        return Check(reason, line.raw)
 
     # -- the document ------------------------------------------------------------------------
 
@@ -400,7 +403,7 @@ class _Reader:
 
     def deduce_plan(self, head: dict, approval: dict | None) -> dict:
         data: dict = {}
-        kind = "de_an" if approval else head["type"] or "ke_hoach"
+        kind = head["type"] if head["type"] in ("ke_hoach", "de_an") else "de_an" if approval else "ke_hoach"
         data["type"] = kind
         if approval is None:
             data["number"] = head.get("number") or Flagged(None, _("the number was not found: add `number`"))
@@ -529,7 +532,12 @@ class _Reader:
 
     @staticmethod
     def _appendix_heading(line) -> bool:
-        return isinstance(line, Line) and re.fullmatch(r"phu luc(?: [ivx\d]+)?\.?:?", line.key.strip()) is not None
+        if not isinstance(line, Line):
+            return False
+        key = line.key.strip()
+        if re.fullmatch(r"phu luc(?: (?:so )?[ivx\d]+)?\.?:?", key):
+            return True
+        return key.startswith("phu luc ") and _is_caps(line.plain) and split_label(line.plain)[0] is None
 
     def body(self) -> tuple[list, str | None]:
         lines: list = []
@@ -550,13 +558,11 @@ class _Reader:
             closing = [l.raw for l in run[start:]]
             lines = lines[: len(lines) - len(run) + start]
         tokens = []
-        tables: dict[int, Table] = {}
         stripped_dash = False
         prev_label = None
         for line in lines:
             if isinstance(line, Table):
-                tables[len(tokens)] = line
-                tokens.append((None, "\0table", "", line.line))
+                tokens.append((None, "", line, line.line))
                 continue
             label, raw, rest = _unlabel(line)
             if label is not None and label.kind == "dash":
@@ -566,7 +572,7 @@ class _Reader:
                     stripped_dash = True
             if label is not None and label.kind == "part" and not rest:
                 rest = ""
-            if label is None and prev_label is not None and prev_label[0].kind == "part" and not prev_label[1] and _is_caps(line.plain):
+            if label is None and prev_label is not None and prev_label[0].kind in ("part", "roman") and not prev_label[1] and _is_caps(line.plain):
                 tokens[-1] = (prev_label[0], line.plain, line.plain, tokens[-1][3])  # "Phần I" / "SỰ CẦN THIẾT …"
                 prev_label = (prev_label[0], line.plain)
                 continue
@@ -575,7 +581,6 @@ class _Reader:
         if stripped_dash:
             self.state.stripped.append("Dấu gạch “- ” đứng trước các nhãn a), b), c)… đã được bỏ; nội dung sau các nhãn được giữ nguyên.")
         root = build(tokens)
-        self.tables = tables
         converted = self.convert(root, top=True)
         return converted.get("sections", []) + converted.get("checks", []), "\n\n".join(closing) or None
 
@@ -612,18 +617,18 @@ class _Reader:
                     checks.append(Check(_("an item after a sub-section: the page shows items first"), n.raw))
                 items.append(n)
         for t in middle_checks:
-            if t.raw == "\0table":
-                continue
-            checks.append(Check(_("a paragraph between numbered parts: place it"), t.raw))
+            if t.table is None:
+                checks.append(Check(_("a paragraph between numbered parts: place it"), t.raw))
         if top:
             for t in lead:
                 checks.append(Check(_("a paragraph before the first section: place it"), t.raw))
             out["sections"] = sections
-            out["checks"] = checks + [Check(_("a paragraph after the last section: place it"), t.raw) for t in trailing]
-            for text in [t for t in children if isinstance(t, Text) and t.raw == "\0table"]:
-                pass
+            out["checks"] = checks + [Check(_("a paragraph after the last section: place it"), t.raw) for t in trailing if t.table is None]
+            for t in children:
+                if isinstance(t, Text) and t.table is not None:
+                    out["checks"] += _table_checks(t.table, _("a table in the body: not placed"))
             return out
-        lead_texts = [t.raw for t in lead if t.raw != "\0table"]
+        lead_texts = [t.raw for t in lead if t.table is None]
         if lead_texts and not nodes and len(lead_texts) > 1:
             out["marker"] = "none"
             out["items"] = lead_texts
@@ -637,12 +642,16 @@ class _Reader:
             out["items"] = entries
             if any(isinstance(e, dict) and "lead" in e for e in entries):
                 out["kind"] = "content"
-        for table_at in [t for t in node.children if isinstance(t, Text) and t.raw == "\0table"]:
-            checks.append(Check(_("a table in the body: not placed"), _table_text(self.tables.get(next(
-                (k for k, tok in self.tables.items()), 0)))))
+        for t in node.children:
+            if isinstance(t, Text) and t.table is not None:
+                checks += _table_checks(t.table, _("a table in the body: not placed"))
+        for n in nodes:  # tables under dash items
+            for t in n.children:
+                if isinstance(t, Text) and t.table is not None:
+                    checks += _table_checks(t.table, _("a table in the body: not placed"))
         if sections:
             out["sections"] = sections
-        after = [t.raw for t in trailing if t.raw != "\0table"]
+        after = [t.raw for t in trailing if t.table is None]
         if after:
             out["after"] = "\n\n".join(after)
         for check in checks:
@@ -718,7 +727,7 @@ class _Reader:
                 entries.append(self.content(n))
                 continue
             text = n.raw
-            extra = [t.raw for t in n.texts if t.raw != "\0table"]
+            extra = [t.raw for t in n.texts if t.table is None]
             if extra:
                 text = "\n\n".join([text] + extra)
             subs = [s for s in n.nodes]
@@ -813,8 +822,9 @@ class _Reader:
         checks: list[Check] = []
         if self._appendix_heading(line):
             self.take()
-            appendix["heading"] = line.plain.rstrip(":")
-            titles = []
+            m = re.match(r"^(phu luc(?: (?:so )?[ivx\d]+\b)?)", line.key)
+            appendix["heading"] = line.plain[: m.end()].rstrip(":. ")
+            titles = [line.plain[m.end():].strip(" :.–-")] if line.plain[m.end():].strip(" :.–-") else []
             while isinstance(self.peek(), Line) and not self.peek().key.startswith("(kem theo") and len(titles) < 3:
                 titles.append(self.take().plain)
             if titles:
@@ -912,7 +922,6 @@ def _cell_values(cell) -> object:
     return values[0] if len(values) == 1 else values
 
 
-def _table_text(table) -> str:
-    if table is None:
-        return ""
-    return " | ".join(" / ".join(c.text for c in row) for row in table.rows[:1]) + (f" … ({len(table.rows)} dòng)" if len(table.rows) > 1 else "")
+def _table_checks(table, reason: str) -> list[Check]:
+    """A table that could not be placed, kept row by row (every cell's text)."""
+    return [Check(reason, " | ".join(" / ".join(c.paras) for c in row)) for row in table.rows]

@@ -18,6 +18,7 @@ class Text:
 
     raw: str
     line: int = 0
+    table: object = None  # a table in the body (kept for the officer to place)
 
 
 @dataclass
@@ -47,7 +48,7 @@ def build(tokens) -> Node:
     stack = [root]
     for label, raw, plain, line in tokens:
         if label is None:
-            stack[-1].children.append(Text(raw, line))
+            stack[-1].children.append(Text(raw, line, plain if not isinstance(plain, str) else None))
             continue
         if label.kind not in ("dash", "plus"):
             while stack[-1].kind in ("dash", "plus"):
