@@ -130,3 +130,87 @@ def test_the_page_of_an_ocr_plan_says_its_text_is_ocr(tmp_path):
     assert note.select_one(".admonition-title").get_text() == "Văn bản nhận dạng từ bản quét (OCR)"
     assert "không phải lỗi của văn bản gốc" in note.get_text()
     assert "Lỗi chính tả" not in page.get_text()  # not shown as typos of the original
+
+
+def test_a_word_file_laid_out_otherwise(tmp_path):
+    """Word habits the seeds do not show: a rule under the header, a table in the body, the
+    appendix heading and title on one line, a title row above the task table's header, STT
+    cells numbered by Word, a multi-level list (I. / 1. / a)) drawn by Word's numbering."""
+    import docx
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    from .importer_docs import _Lists, _number
+
+    document = docx.Document()
+    lists = _Lists(document)
+    for text in ("ỦY BAN NHÂN DÂN", "XÃ BÌNH MINH", "________", "Số: 3/KH-UBND", "Bình Minh, ngày 02 tháng 10 năm 2025", "KẾ HOẠCH",
+                 "Tuyên truyền cải cách hành chính quý IV năm 2025 (mẫu)",
+                 "Ủy ban nhân dân xã Bình Minh ban hành Kế hoạch như sau:"):
+        document.add_paragraph(text)
+    # A three-level list: I. (upperRoman) / 1. (decimal) / a) (lowerLetter), one w:num.
+    root = document.part.numbering_part.element
+    abstract = OxmlElement("w:abstractNum")
+    abstract.set(qn("w:abstractNumId"), "77")
+    for ilvl, (fmt, text) in enumerate((("upperRoman", "%1."), ("decimal", "%2."), ("lowerLetter", "%3)"))):
+        lvl = OxmlElement("w:lvl")
+        lvl.set(qn("w:ilvl"), str(ilvl))
+        for tag, value in (("w:start", "1"), ("w:numFmt", fmt), ("w:lvlText", text)):
+            el = OxmlElement(tag)
+            el.set(qn("w:val"), value)
+            lvl.append(el)
+        abstract.append(lvl)
+    root.find(qn("w:num")).addprevious(abstract)
+    num = OxmlElement("w:num")
+    num.set(qn("w:numId"), "78")
+    ref = OxmlElement("w:abstractNumId")
+    ref.set(qn("w:val"), "77")
+    num.append(ref)
+    root.append(num)
+
+    def numbered(text, level):
+        p = document.add_paragraph(text)
+        _number(p, "78")
+        p._p.pPr.numPr.ilvl.set(qn("w:val"), str(level))
+
+    numbered("MỤC ĐÍCH", 0)
+    numbered("Người dân biết nộp hồ sơ trực tuyến.", 1)
+    numbered("Cán bộ hướng dẫn tận tình.", 1)
+    numbered("NỘI DUNG", 0)
+    numbered("Thủ tục cấp xã", 1)
+    numbered("Hộ tịch.", 2)
+    numbered("Chứng thực.", 2)
+    budget = document.add_table(rows=2, cols=2)
+    budget.cell(0, 0).text, budget.cell(0, 1).text = "Khoản", "Số tiền"
+    budget.cell(1, 0).text, budget.cell(1, 1).text = "In tờ rơi", "2.000.000 đồng"
+    document.add_paragraph("Trên đây là Kế hoạch của Ủy ban nhân dân xã Bình Minh./.")
+    for text in ("Nơi nhận:", "- Lưu: VT.", "CHỦ TỊCH", "Nguyễn Văn An", "PHỤ LỤC CÁC NHIỆM VỤ",
+                 "(Kèm theo Kế hoạch số 3/KH-UBND ngày 02/10/2025)"):
+        document.add_paragraph(text)
+    table = document.add_table(rows=3, cols=4)
+    table.cell(0, 0).merge(table.cell(0, 3)).text = "Danh mục nhiệm vụ quý IV"
+    for c, text in enumerate(("STT", "Nội dung", "Cơ quan chủ trì", "Thời gian")):
+        table.cell(1, c).text = text
+    stt = lists.start("decimal")
+    _number(table.cell(2, 0).paragraphs[0], stt)
+    for c, text in ((1, "Phát tờ rơi"), (2, "Văn phòng - Thống kê"), (3, "Tháng 11/2025")):
+        table.cell(2, c).text = text
+    path = tmp_path / "binh-minh.docx"
+    document.save(str(path))
+
+    draft = import_file(path)
+    (tmp_path / "out.yml").write_text(draft.text, encoding="utf-8")
+    data = draft.plain()
+    assert [s["no"] for s in data["sections"]] == ["I.", "II."]
+    assert data["sections"][0] == {"no": "I.", "heading": "MỤC ĐÍCH", "kind": "objectives", "marker": "1.",
+                                   "items": ["Người dân biết nộp hồ sơ trực tuyến.", "Cán bộ hướng dẫn tận tình."]}
+    assert data["sections"][1]["sections"][0] == {"no": "1.", "heading": "Thủ tục cấp xã", "marker": "a)", "items": ["Hộ tịch.", "Chứng thực."]}
+    # The budget table has no place in the model: every cell is kept, marked.
+    assert "# KIỂM TRA: a table in the body: not placed: Khoản | Số tiền" in draft.text
+    assert "# KIỂM TRA: a table in the body: not placed: In tờ rơi | 2.000.000 đồng" in draft.text
+    assert data["appendix"]["heading"] == "PHỤ LỤC" and data["appendix"]["title"] == "CÁC NHIỆM VỤ"
+    assert "# KIỂM TRA: a line before the appendix table: Danh mục nhiệm vụ quý IV" in draft.text  # the table's title row
+    assert data["appendix"]["tasks"] == [{"no": "1.", "content": "Phát tờ rơi", "lead": "Văn phòng - Thống kê",
+                                          "timeframe": {"when": "2025-11", "label": "Tháng 11/2025"}}]
+    assert data["issuer"]["name"] == "Ủy ban nhân dân xã Bình Minh" and data["signer"] == {"title": "CHỦ TỊCH", "name": "Nguyễn Văn An"}
+    assert "________" not in draft.text

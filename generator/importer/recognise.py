@@ -152,8 +152,18 @@ def import_blocks(blocks: list, source_name: str = "", ocr: bool | None = None) 
 
 
 def _columns_known(row) -> int:
+    row = list({id(c.key) if not isinstance(c.key, tuple) else c.key: c for c in row}.values())  # a merged cell counts once
     return sum(1 for cell in row if any(fold(_plain(cell.text)).startswith(w) or f" {w}" in f" {fold(_plain(cell.text))}"
                                         for words, _n in _COLUMNS for w in words))
+
+
+_LAYOUT = re.compile(r"^(noi nhan|uy ban nhan dan|ubnd|cong hoa xa hoi|so:|(tm|kt|tl|tuq|q)\.\s)|, ngay \d")
+
+
+def _layout(table: Table) -> bool:
+    """A borderless table Word uses to lay out the header or the signature block."""
+    firsts = [c.paras[0] for row in table.rows for c in row if c.paras]
+    return any(_LAYOUT.search(fold(_plain(p))) for p in firsts)
 
 
 def _flatten(blocks: list) -> list:
@@ -165,6 +175,9 @@ def _flatten(blocks: list) -> list:
     for block in blocks:
         if isinstance(block, Table):
             header = next((k for k, row in enumerate(block.rows[:3]) if _columns_known(row) >= 3), None)
+            if header is None and not _layout(block):
+                out.append(block)  # a table of the document's own (a budget): kept for the officer
+                continue
             seen = set()
             for row in block.rows[: len(block.rows) if header is None else header]:
                 for cell in row:
