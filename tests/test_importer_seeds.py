@@ -261,3 +261,13 @@ def test_no_invented_issuer_when_the_document_does_not_name_it():
     text = "Số: 5/KH-UBND\n\nAn Phú, ngày 05 tháng 8 năm 2025\n\nKẾ HOẠCH\n\nTuyên truyền năm 2025\n\n1. Mục đích\n\n- Một.\n"
     draft = import_blocks(read_text(text), "x.txt")
     assert re.search(r'name: ""  # KIỂM TRA: the issuing body was not found', draft.text)
+
+
+def test_a_bare_document_fails_the_check_only_on_marked_lines(tmp_path):
+    draft = import_blocks(read_text("KẾ HOẠCH\n\nTuyên truyền\n\n1. Mục đích\n\n- Một việc.\n"), "x.txt")
+    out = tmp_path / "x.yml"
+    out.write_text(draft.text, encoding="utf-8")
+    plan, problems = load(out)
+    marked = set(check_lines(draft.text))
+    assert problems and len(marked) == 5
+    assert {p.where.line for p in problems} <= marked, [str(p) for p in problems]

@@ -68,6 +68,8 @@ def _block(text: str, indent: int) -> list[str] | None:
 
 
 def _scalar(value) -> str:
+    if value is None:
+        return '""'  # a field to fill in: empty, and marked on its line
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int):

@@ -122,7 +122,6 @@ class Draft:
 
 @dataclass
 class _State:
-    checks: list = field(default_factory=list)  # (position hint, Check) collected before placing
     stripped: list[str] = field(default_factory=list)
     discrepancies: list[str] = field(default_factory=list)
     sections: int = 0
