@@ -271,3 +271,11 @@ def test_a_bare_document_fails_the_check_only_on_marked_lines(tmp_path):
     marked = set(check_lines(draft.text))
     assert problems and len(marked) == 5
     assert {p.where.line for p in problems} <= marked, [str(p) for p in problems]
+
+
+def test_sections_grouped_by_reform_area_are_tagged_as_the_hand_conversion_does():
+    reference, _ = load(SEEDS / "2024-pho-minh-18.yml")
+    draft = import_file(SEEDS / "003_5d25a1a03213bf5f.txt")
+    got = [s.get("reform_area") for s in draft.plain()["sections"][1]["sections"][1]["sections"]]
+    assert got == [s.reform_area for s in reference.sections[1].sections[1].sections]
+    assert "reform_area" not in import_file(SEEDS / "000_5cb456bd9b9be522.txt").text

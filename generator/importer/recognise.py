@@ -23,7 +23,7 @@ from .tree import Node, Text, build
 _EMPHASIS = re.compile(r"^[*_]+|[*_]+$")
 _ENDS_SENTENCE = tuple(".:;!?)”\"…")
 _SCAN_MARK = re.compile(r"\s*/\*[^*\s/]{1,3}\*\s*$")  # "/*Ưư*": a scanner's mark after the last word
-_DATELINE = re.compile(r"^(.*?),\s*ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})")
+_DATELINE = re.compile(r"^(.*?),\s*ngay\s+(\d{1,2})(?:\s+thang\s+|\s*/\s*)(\d{1,2})(?:\s+nam\s+|\s*/\s*)(\d{4})")
 _TYPES = {"ke hoach": "ke_hoach", "quyet dinh": "quyet_dinh", "de an": "de_an"}
 _BASES = ("can cu", "thuc hien", "theo de nghi", "xet de nghi")
 _SIGN_AUTHORITY = re.compile(r"^(TM|KT|TL|TUQ|Q)\.\s", re.IGNORECASE)
@@ -43,6 +43,13 @@ _SECTION_KINDS = (
     ("pham vi", "scope"), ("noi dung", "content"), ("hinh thuc", "channels"), ("kinh phi", "budget"),
     ("thoi gian", "timeline"), ("to chuc thuc hien", "responsibilities"), ("giai phap", "solutions"),
     ("nhiem vu", "tasks"), ("su can thiet", "background"), ("can cu phap ly", "legal_bases"),
+)
+# The six areas of administrative reform, by words of a heading ("2.1. Về cải cách thể chế:").
+_REFORM_AREAS = (
+    ("the che", "the_che"), ("thu tuc hanh chinh", "thu_tuc_hanh_chinh"), ("to chuc bo may", "to_chuc_bo_may"),
+    ("doi ngu can bo", "che_do_cong_vu"), ("che do cong vu", "che_do_cong_vu"), ("tai chinh cong", "tai_chinh_cong"),
+    ("hien dai hoa", "chinh_phu_so"), ("chinh phu so", "chinh_phu_so"), ("chinh quyen so", "chinh_phu_so"),
+    ("chinh phu dien tu", "chinh_phu_so"), ("chuyen doi so", "chinh_phu_so"),
 )
 # Units whose People's Committee is of the province tier (centrally-run cities).
 _CENTRAL_CITIES = ("ha noi", "ho chi minh", "hai phong", "da nang", "can tho", "hue")
@@ -213,6 +220,21 @@ def _join_page_breaks(blocks: list, state: _State) -> list:
     return out
 
 
+def _tag_reform_areas(sections: list[dict]) -> None:
+    """Sibling sections that are, one each, the areas of reform get their `reform_area` (at
+    least three of them: one heading that names an area is not yet a grouping by area)."""
+    areas = []
+    for section in sections:
+        key = fold(section.get("heading") or "")
+        found = {area for words, area in _REFORM_AREAS if words in key}
+        areas.append(found.pop() if len(found) == 1 else None)
+    named = [a for a in areas if a]
+    if len(named) >= 3 and len(set(named)) == len(named):
+        for section, area in zip(sections, areas):
+            if area:
+                section["reform_area"] = area
+
+
 def _heading_like(text: str) -> bool:
     return not _plain(text).endswith((".", ";", "…", "./."))
 
@@ -298,7 +320,7 @@ class _Reader:
                 break
             self.take()
             if key.startswith(("ky boi:", "co quan:")) or re.match(r"^(\*+)?den\b.*so:", key) or key.startswith(("chuyen:", "luu ho so so:", "ngay:")):
-                self.state.stripped.append(f"Dấu, chữ ký số hoặc dấu công văn đến: “{line.plain}”")
+                self.state.stripped.append(f"Dấu, chữ ký số hoặc dấu công văn đến: “{line.plain.replace('**', '')}”")
                 continue
             if "cong hoa xa hoi chu nghia" in key or key.startswith("doc lap - tu do") or key.startswith("doc lap – tu do"):
                 continue
@@ -379,7 +401,7 @@ class _Reader:
             elif _is_caps(line.plain) and _ISSUER_HEAD.match(key) and "authority" not in approval:
                 approval["authority"] = line.plain
             elif key.startswith(("chuyen:", "luu ho so so:", "ngay:")) or re.match(r"^(\*+)?den\b.*so:", key):
-                self.state.stripped.append(f"Dấu công văn đến: “{line.plain}”")
+                self.state.stripped.append(f"Dấu công văn đến: “{line.plain.replace('**', '')}”")
             elif _is_caps(line.plain) and len(line.plain.split()) <= 8:
                 self.state.stripped.append(f"Dòng chữ in hoa không thuộc văn bản (có lẽ là dấu): “{line.plain}”")
                 checks.append(self.check(line, _("left out as a stamp: check")))
@@ -662,6 +684,7 @@ class _Reader:
                 if isinstance(t, Text) and t.table is not None:
                     checks += _table_checks(t.table, _("a table in the body: not placed"))
         if sections:
+            _tag_reform_areas(sections)
             out["sections"] = sections
         after = [t.raw for t in trailing if t.table is None]
         if after:
