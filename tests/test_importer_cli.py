@@ -214,3 +214,19 @@ def test_a_word_file_laid_out_otherwise(tmp_path):
                                           "timeframe": {"when": "2025-11", "label": "Tháng 11/2025"}}]
     assert data["issuer"]["name"] == "Ủy ban nhân dân xã Bình Minh" and data["signer"] == {"title": "CHỦ TỊCH", "name": "Nguyễn Văn An"}
     assert "________" not in draft.text
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(), st.lists(st.text(max_size=120), max_size=3))
+def test_any_text_placed_reads_back_exactly(text, items):
+    """The writer never changes a character: what YAML reads back is what was placed."""
+    import yaml
+
+    from generator.importer.emit import Check, dump
+
+    data = {"title": text, Check("x", text): None, "items": [*items, Check("y")], "long": (text + " ") * 30}
+    assert yaml.safe_load(dump(data)) == {"title": text, "items": items, "long": (text + " ") * 30}

@@ -10,6 +10,9 @@ import json
 import re
 from dataclasses import dataclass
 
+# What a YAML reader refuses even inside quotes (control characters, DEL, C1, BOM, …), and the
+# line breaks YAML knows besides \n: written as escapes.
+_UNPRINTABLE = re.compile("[^\x09\x0A\x0D\x20-\x7E\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010FFFF]|[\u2028\u2029\uFEFF]")
 MARK = "KIỂM TRA:"  # the mark officers search for; the same in every language
 WIDTH = 100
 
@@ -23,6 +26,7 @@ class Check:
 
     def lines(self) -> list[str]:
         body = f"{self.reason}: {self.text}" if self.text else self.reason
+        body = _UNPRINTABLE.sub(lambda m: "\n" if m.group() in "\u2028\u2029" else f"\\u{ord(m.group()):04x}", body)
         return [f"# {MARK} {part}" for part in body.splitlines() if part.strip()] or [f"# {MARK}"]
 
 
@@ -34,14 +38,17 @@ class Flagged:
     reason: str
 
 
+
+
 def _quote(text: str) -> str:
-    return json.dumps(text, ensure_ascii=False)
+    quoted = json.dumps(text, ensure_ascii=False)
+    return _UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
 
 
 def _foldable(text: str) -> bool:
     return (
-        text == text.strip() and "\n" not in text and "  " not in text and "\t" not in text
-        and not any(ord(c) < 32 or c in "\u2028\u2029\x85\ufeff" for c in text)
+        text == text.strip() and "\n" not in text and "  " not in text and "\t" not in text and "\r" not in text
+        and not _UNPRINTABLE.search(text)
     )
 
 
@@ -50,7 +57,7 @@ def _block(text: str, indent: int) -> list[str] | None:
     pad = " " * indent
     if "\n" in text:
         paras = text.split("\n")
-        if any(p != p.strip() or "\t" in p for p in paras) or text.startswith("\n") or text.endswith("\n"):
+        if any(p != p.strip() or "\t" in p or "\r" in p or _UNPRINTABLE.search(p) for p in paras) or "\n\n\n" in text or text.startswith("\n") or text.endswith("\n"):
             return None
         return ["|-"] + [(pad + p) if p else "" for p in paras]
     if not _foldable(text) or len(text) + indent < WIDTH:
@@ -117,7 +124,8 @@ def _value_lines(prefix: str, value, indent: int, out: list[str]) -> None:
             _mapping(value, indent + 2, out)
         return
     if isinstance(value, (list, tuple)):
-        out.append(f"{pad}{prefix}")
+        empty = all(isinstance(entry, Check) for entry in value)  # only comments: still a list
+        out.append(f"{pad}{prefix} []" if empty else f"{pad}{prefix}")
         for entry in value:
             if isinstance(entry, Check):
                 out.extend(" " * (indent + 2) + line for line in entry.lines())
@@ -138,7 +146,7 @@ def _mapping(data: dict, indent: int, out: list[str]) -> None:
         if isinstance(key, Check):
             out.extend(" " * indent + line for line in key.lines())
             continue
-        if value is None or value == [] or value == {}:
+        if value is None or (isinstance(value, (list, dict)) and not value):
             continue
         _value_lines(f"{_key(key)}:", value, indent, out)
 
