@@ -38,6 +38,7 @@ def test_without_output_the_draft_goes_to_stdout_and_the_summary_to_stderr(capsy
     captured = capsys.readouterr()
     assert captured.out.startswith('type: "ke_hoach"\n')
     assert captured.err.startswith("Placed 5 sections")
+    assert f"To save it: cchc import {SAMPLE} -o plans/2025-xa-an-phu-27.yml" in captured.err
 
 
 def test_an_existing_plan_is_not_overwritten_without_force(tmp_path, capsys):

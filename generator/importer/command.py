@@ -37,9 +37,25 @@ def run(args) -> int:
     else:
         sys.stdout.write(draft.text)
     print(draft.summary(), file=sys.stderr if not out else sys.stdout)
+    name = None if out else suggested_name(draft.plain())
+    if name:
+        print(_("To save it: cchc import {source} -o plans/{name}", source=str(source), name=name), file=sys.stderr)
     if draft.checks:
         print(_("Search the file for KIỂM TRA, check each of those lines against the signed document, then run `cchc check`."), file=sys.stderr if not out else sys.stdout)
     return 0
+
+
+def suggested_name(data: dict) -> str | None:
+    """`<year>-<unit>-<number>.yml` as plans/README.md names plan files: 2025-xa-an-phu-27.yml."""
+    from .. import urls
+    from ..kinds.plan import PEOPLES_COMMITTEE
+
+    date, name = data.get("date"), (data.get("issuer") or {}).get("name")
+    number = data.get("number") or (data.get("approval") or {}).get("number")
+    if not (hasattr(date, "year") and isinstance(name, str) and name and isinstance(number, str) and number):
+        return None
+    unit = name[len(PEOPLES_COMMITTEE):] if name.lower().startswith(PEOPLES_COMMITTEE.lower()) else name
+    return f"{date.year}-{urls.slugify(unit)}-{urls.slugify(number.split('/')[0])}.yml"
 
 
 def add_parser(commands) -> None:
