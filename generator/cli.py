@@ -153,6 +153,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--chromium", help="the Chromium program (default: $CHROMIUM_PATH, else chromium on the PATH)")
     p.set_defaults(run=posters)
 
+    from .importer.command import add_parser as add_import  # issue 11: draft a plan from its signed document
+
+    add_import(commands)
+
     args = parser.parse_args(argv)
     return args.run(args)
 

@@ -140,3 +140,7 @@ def take_stock(root: Path, plans_dir: Path, docs: Path) -> tuple[Inventory, list
         else:
             problems.append(_unknown(file, root))
     return stock, problems
+
+
+# Issue 11: the officers' how-to for `cchc import` sits beside the plans, like README.md.
+PLANS_DOCS += ("HUONG-DAN-NHAP-KE-HOACH.md",)
