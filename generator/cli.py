@@ -134,6 +134,9 @@ def new(args) -> int:
     except dates.BuildDateError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
+    if not (root / args.content).is_dir():  # not in the portal's folder: the file would land nowhere useful
+        print(_("error: there is no {folder}/ folder here: run the command in the portal's folder (the one with mkdocs.yml)", folder=args.content), file=sys.stderr)
+        return 2
     asking = sys.stdin.isatty()
     title = " ".join(args.title).strip()
     if not title and asking:
@@ -152,7 +155,7 @@ def new(args) -> int:
             print("\n".join(_("error: {problem}", problem=w) for w in wrong), file=sys.stderr)
             return 2
     try:
-        made = scaffold.new_file(args.kind, title, root, root / args.plans, root / args.content, today, header, args.series)
+        made = scaffold.new_file(args.kind, title, root / args.plans, root / args.content, today, header, args.series)
         shown = made.path.relative_to(root).as_posix() if made.path.is_relative_to(root) else str(made.path)
         scaffold.write(made, shown)
     except scaffold.ScaffoldError as err:

@@ -298,7 +298,7 @@ def check_header(header: PlanHeader) -> list[str]:
     return wrong
 
 
-def new_file(command: str, title: str, root: Path, plans_dir: Path, docs: Path, today: dt.date,
+def new_file(command: str, title: str, plans_dir: Path, docs: Path, today: dt.date,
              header: PlanHeader | None = None, series: str | None = None) -> NewFile:
     """The file `cchc new` writes: its path (from the kind's folder and pattern) and text."""
     kind = kind_of(command)

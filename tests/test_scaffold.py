@@ -150,3 +150,10 @@ def test_officers_read_it_in_vietnamese(project, monkeypatch, capsys):
     assert capsys.readouterr().out.startswith(f"Đã tạo content/tin-tuc/{TODAY.year}/tin-moi.md\nViệc tiếp theo:")
     assert 'summary: chưa điền: "một hoặc hai câu tóm tắt bài viết" (thay cả đoạn <<ĐIỀN: …>> bằng nội dung thật)' in problems_in(project)[0]
     assert "not filled in yet: {what}" in catalogue()
+
+
+def test_outside_the_portal_nothing_is_written(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    assert new("article", "Tin") == 2
+    assert "there is no content/ folder here: run the command in the portal's folder" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
