@@ -88,7 +88,7 @@ def check_body(
     definitions, masked = _definitions(masked, text)
     links, unknown_refs = _markdown_links(masked, text, definitions)
     links += _html_links(masked, text)
-    starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+    starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
 
     def where(offset: int) -> Location:
         line = bisect.bisect_right(starts, offset) - 1
@@ -137,8 +137,10 @@ def _masked(text: str) -> str:
             _blank(chars, offset, offset + len(line))
         offset += len(line)
     i, n = 0, len(text)
-    while i < n:
-        c = chars[i]
+    fenced = "".join(chars)  # the loop below only blanks behind where it reads
+    while (m := _SPECIAL.search(fenced, i)) is not None:
+        i = m.start()
+        c = m[0]
         if c == "\\" and i + 1 < n and chars[i + 1] in _PUNCTUATION:
             _blank(chars, i, i + 2)
             i += 2
@@ -160,6 +162,10 @@ def _masked(text: str) -> str:
         else:
             i += 1
     return "".join(chars)
+
+
+_NEWLINE = re.compile("\n")
+_SPECIAL = re.compile(r"[\\`<]")  # what may start an escape, a code span or a comment
 
 
 def _closing_ticks(chars, i: int, width: int) -> int | None:
@@ -214,7 +220,8 @@ def _bracket_pairs(masked: str) -> dict[int, int]:
     found in one pass so a body full of unmatched brackets still takes linear time."""
     pairs: dict[int, int] = {}
     opened: list[int] = []
-    for i, c in enumerate(masked):
+    for m in _BRACKET_OR_BREAK.finditer(masked):
+        i, c = m.start(), m[0]
         if c == "[":
             opened.append(i)
         elif c == "]" and opened:
@@ -222,6 +229,9 @@ def _bracket_pairs(masked: str) -> dict[int, int]:
         elif c == "\n" and opened and _blank_line_follows(masked, i):
             opened.clear()
     return pairs
+
+
+_BRACKET_OR_BREAK = re.compile(r"[\[\]\n]")
 
 
 def _destination(masked: str, i: int) -> tuple[int, int, int] | None:
@@ -276,7 +286,10 @@ def _markdown_links(masked: str, text: str, definitions) -> tuple[list[_Link], l
             i = skip.pop(i)
             continue
         if masked[i] != "[":
-            i += 1
+            following = masked.find("[", i)
+            following = n if following == -1 else following
+            jump = min((k for k in skip if i <= k < following), default=None)  # an address to step over first
+            i = following if jump is None else jump
             continue
         close = pairs.get(i)
         if close is None:

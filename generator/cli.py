@@ -30,7 +30,7 @@ def check(args) -> int:
         print(f"error: {err}", file=sys.stderr)
         return 2
     # As the publishing build sees it (drafts are read and checked all the same).
-    corpus, _, problems = assemble(root, root / args.plans, root / args.content, today, CHECK_SITE_URL)
+    corpus, _, problems = assemble(root, root / args.plans, root / args.content, today, CHECK_SITE_URL, pages=False)
     if problems:
         print(ContentError(problems).report(), file=sys.stderr)
         if corpus.warnings:
@@ -135,6 +135,84 @@ def schemas(args) -> int:
     return 0
 
 
+def new(args) -> int:
+    """`cchc new KIND [title]`: a new file with every required field (generator/scaffold.py)."""
+    from . import scaffold
+    from .i18n import _
+
+    root = Path.cwd()
+    try:
+        today = dates.build_date()
+    except dates.BuildDateError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    if not (root / args.content).is_dir():  # not in the portal's folder: the file would land nowhere useful
+        print(_("error: there is no {folder}/ folder here: run the command in the portal's folder (the one with mkdocs.yml)", folder=args.content), file=sys.stderr)
+        return 2
+    asking = sys.stdin.isatty()
+    title = " ".join(args.title).strip()
+    if not title and asking:
+        title = input(_("Title: ")).strip()
+    if not title:
+        print(_("error: give the title after the kind, e.g. {example}", example=f'cchc new {args.kind} "…"'), file=sys.stderr)
+        return 2
+    header = None
+    if args.kind == "plan":
+        header, missing = _plan_header(args, today, asking)
+        if missing:
+            print(_("error: a new plan needs {flags} (or run the command in a terminal to be asked)", flags=", ".join(missing)), file=sys.stderr)
+            return 2
+        wrong = scaffold.check_header(header)
+        if wrong:
+            print("\n".join(_("error: {problem}", problem=w) for w in wrong), file=sys.stderr)
+            return 2
+    try:
+        made = scaffold.new_file(args.kind, title, root / args.plans, root / args.content, today, header, args.series)
+        shown = made.path.relative_to(root).as_posix() if made.path.is_relative_to(root) else str(made.path)
+        scaffold.write(made, shown)
+    except scaffold.ScaffoldError as err:
+        print(_("error: {problem}", problem=err), file=sys.stderr)
+        return 1
+    print(_("Created {path}", path=shown))
+    print(_("Next:\n"
+            "  1. open the file and replace every <<ĐIỀN: …>> with the real text (the comments say what goes where);\n"
+            "  2. run `cchc check`: it lists every place still to fill in, with its line and column;\n"
+            "  3. run `cchc serve` and look at the page in the browser;\n"
+            "  4. commit the file with git."))
+    return 0
+
+
+def _plan_header(args, today, asking: bool):
+    """Number, issuer, level and year of a new plan: from the flags, else asked for."""
+    from .i18n import _
+    from .kinds.plan import LEVELS
+    from .scaffold import PlanHeader
+
+    questions = {
+        "number": _("Number and symbol, as printed (e.g. 15/KH-UBND): "),
+        "issuer": _("Issuing body, full name (e.g. Ủy ban nhân dân xã Mỹ Xuyên): "),
+        "level": _("Level ({choices}): ", choices=", ".join(LEVELS)),
+        "year": _("Year the plan covers [{year}]: ", year=today.year),
+    }
+    values, missing = {}, []
+    for key, question in questions.items():
+        value = getattr(args, key)
+        if value is None and asking:
+            value = input(question).strip() or (str(today.year) if key == "year" else "")
+        if value is None or value == "":
+            if key == "year":
+                value = str(today.year)
+            else:
+                missing.append(f"--{key}")
+        values[key] = value
+    year = values["year"]
+    header = PlanHeader(
+        number=(values["number"] or "").strip(), issuer=" ".join((values["issuer"] or "").split()), level=(values["level"] or "").strip(),
+        year=int(year) if str(year).strip().isascii() and str(year).strip().isdigit() else 0,
+    )
+    return header, missing
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="cchc",
@@ -159,6 +237,21 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", help="address to serve on (default: 127.0.0.1:8000)")
     p.set_defaults(run=serve)
 
+    from .i18n import _
+    from .scaffold import COMMANDS
+
+    p = commands.add_parser("new", help=_("start a new file of a kind, with every required field and what to write in it"))
+    p.add_argument("kind", choices=list(COMMANDS), help=_("what to create"))
+    p.add_argument("title", nargs="*", help=_("its title in Vietnamese (the file name is made from it)"))
+    p.add_argument("--number", help=_("plan: number and symbol as printed, e.g. 15/KH-UBND"))
+    p.add_argument("--issuer", help=_("plan: the issuing body's full name"))
+    p.add_argument("--level", help=_("plan: tinh, huyen or xa"))
+    p.add_argument("--year", help=_("plan: the year it covers (default: this year)"))
+    p.add_argument("--series", help=_("episode: the series folder in content/chuong-trinh/"))
+    p.add_argument("--plans", default="plans", help=_("folder of plan files (default: plans)"))
+    p.add_argument("--content", default="content", help=_("folder of pages, articles and programmes (default: content)"))
+    p.set_defaults(run=new)
+
     p = commands.add_parser("posters", help="print the built site's A4 posters and leaflet to PDF with headless Chromium")
     p.add_argument("-d", "--site-dir", default="site", help="the built site (default: site)")
     p.add_argument("-o", "--out", help="write every PDF into this folder (default: beside each poster in the site)")
@@ -168,6 +261,9 @@ def main(argv: list[str] | None = None) -> int:
     p = commands.add_parser("schemas", help="write the JSON Schemas of every file kind and the VS Code settings that use them")
     p.add_argument("dir", nargs="?", default=".", help="the project folder to write .vscode/ into (default: .)")
     p.set_defaults(run=schemas)
+    from .importer.command import add_parser as add_import  # issue 11: draft a plan from its signed document
+
+    add_import(commands)
 
     args = parser.parse_args(argv)
     return args.run(args)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from . import urls
+from . import placeholders, urls
 from .body import check_body, markdown_body, source_anchors
 from .errors import Location, Problem
 from .frontmatter import split
@@ -178,6 +178,7 @@ def check_bodies(site, stock: Inventory, root: Path, docs: Path) -> list[Problem
         if too_deep(body):
             problems.append(Problem(Location(shown, first_line, 1), "", f"the text {TOO_DEEP}", TOO_DEEP_HINT))
             continue
+        problems += placeholders.in_text(body, first_line, shown)  # `cchc new` left "write this here"
         problems += check_body(body, first_line, src, shown, known, page_url=site.moved.get(src), anchors=anchors, unpublished=site.hidden)
     return problems
 

@@ -26,7 +26,9 @@ ASSET_SUFFIXES = IMAGE_SUFFIXES + tuple(MEDIA_TYPES) + DOCUMENT_SUFFIXES
 PAGE_SUFFIX = ".md"
 OTHER_MARKDOWN = (".markdown", ".mdown", ".mkdn", ".mkd")  # MkDocs would publish these unchecked
 DATA_SUFFIXES = (".yml", ".yaml", ".json", ".toml")
-PLANS_DOCS = ("README.md",)  # notes for officers beside the plans, not published
+# Guides beside the plans (the English reference, the officers' guide, importing a signed plan):
+# read in the repository, never published.
+PLANS_DOCS = ("README.md", "HUONG-DAN.md", "HUONG-DAN-NHAP-KE-HOACH.md")
 ALLOWED = "pages (.md), images (" + ", ".join(IMAGE_SUFFIXES) + "), recordings (" + ", ".join(MEDIA_TYPES) + ") and documents (" + ", ".join(DOCUMENT_SUFFIXES) + ")"
 DATA_HOMES = "; ".join(f"{k.describe} in {k.home}" for k in KINDS if k.data)
 
@@ -140,3 +142,4 @@ def take_stock(root: Path, plans_dir: Path, docs: Path) -> tuple[Inventory, list
         else:
             problems.append(_unknown(file, root))
     return stock, problems
+

@@ -56,6 +56,103 @@ class _Loader(yaml.SafeLoader):
             self._depth -= 1
 
 
+# libyaml's parser (C) reads events ten times faster than PyYAML's pure-Python scanner, parser
+# and composer; its own composer recurses in C and crashes the process on deeply nested input,
+# so the nodes are composed here, iteratively, with the same depth limit.
+try:
+    from yaml._yaml import CParser as _CParser
+except ImportError:  # PyYAML built without libyaml: the pure-Python loader does it all
+    _CParser = None
+_RESOLVER = yaml.resolver.Resolver()
+_START = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
+_END = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
+
+
+class _Differs(Exception):
+    """Input where libyaml's positions differ from PyYAML's (never in officers' usual files)."""
+
+
+def _compose_all(text: str) -> list[yaml.Node | None]:
+    """Every document's node tree, as PyYAML's safe loader composes it (positions included).
+    Fast with libyaml; any input it refuses (or nests too deep) is composed again by the
+    pure-Python loader, whose errors are the ones explained to officers."""
+    # libyaml takes tabs that PyYAML refuses (and explains), and ends the last collection of a
+    # text without a final line break elsewhere: those texts take the pure-Python path.
+    if _CParser is not None and "\t" not in text and text.endswith("\n"):
+        try:
+            return _compose_events(text)
+        except (yaml.YAMLError, _TooDeep, _Differs):
+            pass
+    return list(yaml.compose_all(text, Loader=_Loader))
+
+
+def _compose_events(text: str) -> list[yaml.Node | None]:
+    parser = _CParser(text)
+    documents: list[yaml.Node | None] = []
+    anchors: dict[str, yaml.Node] = {}
+    stack: list[list] = []  # the open collections, each with its pending key (mappings)
+    try:
+        while (event := parser.get_event()) is not None:
+            kind = type(event)
+            if kind is yaml.DocumentStartEvent:
+                anchors = {}
+                documents.append(None)
+                continue
+            if kind in _END:
+                stack.pop()[0].end_mark = _mark(text, event.end_mark)
+                continue
+            if kind is yaml.AliasEvent:
+                if event.anchor not in anchors:
+                    raise yaml.composer.ComposerError("found undefined alias")
+                node = anchors[event.anchor]
+            elif kind is yaml.ScalarEvent:
+                if not event.value and not event.style and stack and (stack[-1][0].flow_style or stack[-1][1] is None and isinstance(stack[-1][0], yaml.MappingNode)):
+                    # an empty key, or an empty value in [ ] or { }: the two parsers place it differently
+                    raise _Differs
+                # PyYAML reads the non-specific tag `!` as plain even on an empty value; libyaml does not
+                implicit = (True, False) if event.tag == "!" else event.implicit
+                tag = event.tag if event.tag not in (None, "!") else _RESOLVER.resolve(yaml.ScalarNode, event.value, implicit)
+                node = yaml.ScalarNode(tag, event.value, _mark(text, event.start_mark), _mark(text, event.end_mark), event.style or None)
+            elif kind in _START:
+                node_type = yaml.SequenceNode if kind is yaml.SequenceStartEvent else yaml.MappingNode
+                tag = event.tag if event.tag not in (None, "!") else _RESOLVER.resolve(node_type, None, event.implicit)
+                node = node_type(tag, [], _mark(text, event.start_mark), None, flow_style=event.flow_style)
+            else:  # the stream's start and end, a document's end
+                continue
+            if kind is not yaml.AliasEvent and event.anchor is not None:
+                if event.anchor in anchors:
+                    raise yaml.composer.ComposerError("found duplicate anchor")
+                anchors[event.anchor] = node
+            if len(stack) >= MAX_DEPTH:
+                raise _TooDeep(event.start_mark)
+            if stack:
+                _attach(stack[-1], node)
+            else:
+                documents[-1] = node
+            if kind in _START:
+                stack.append([node, None])
+    finally:
+        parser.dispose()
+    return documents
+
+
+def _attach(entry: list, node: yaml.Node) -> None:
+    """Put a node into the open collection `entry` ([collection, pending key])."""
+    parent = entry[0]
+    if isinstance(parent, yaml.SequenceNode):
+        parent.value.append(node)
+    elif entry[1] is None:
+        entry[1] = node
+    else:
+        parent.value.append((entry[1], node))
+        entry[1] = None
+
+
+def _mark(text: str, mark) -> yaml.Mark:
+    # libyaml counts characters, as PyYAML does; the buffer lets a node's source be read back.
+    return yaml.Mark("<unicode string>", mark.index, mark.line, mark.column, text, mark.index)
+
+
 def _syntax_hint(err: yaml.MarkedYAMLError, text: str) -> str:
     """The likeliest real cause of a syntax error: curly quotes on the line, or a known message."""
     mark = err.problem_mark or err.context_mark
@@ -95,7 +192,7 @@ def compose_yaml(text: str, shown: str) -> tuple[yaml.Node | None, list[Problem]
     if not text.strip():
         return None, [Problem(Location(shown, 1, 1), "", "the file is empty", "write the plan's fields, see plans/README.md")]
     try:
-        nodes = list(yaml.compose_all(text, Loader=_Loader))
+        nodes = _compose_all(text)
     except _TooDeep as err:
         return None, [Problem(
             location(shown, err.mark), "", f"lists or fields are nested more than {MAX_DEPTH} levels deep",

@@ -3,6 +3,7 @@ decorations and addresses of the officers' own article and episode pages."""
 from __future__ import annotations
 
 import datetime as dt
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from . import delivery, derive, documents, exports, posters, quizzes, services, 
 from .content import Corpus, check_bodies, check_site, load_corpus, without_dangling_references
 from .errors import Problem
 from .kinds import organisation
-from .render import render
+from .render import addresses_only, render
 from .vocab import NEWS_AREAS
 
 NEWS_PER_PAGE = 10
@@ -49,13 +50,16 @@ class Site:
         self.generated[src] = content
 
 
-def assemble(root: Path, plans_dir: Path, docs: Path, today: dt.date, site_url: str, drafts: bool = False) -> tuple[Corpus, Site | None, list[Problem]]:
+def assemble(root: Path, plans_dir: Path, docs: Path, today: dt.date, site_url: str, drafts: bool = False,
+             pages: bool = True) -> tuple[Corpus, Site | None, list[Problem]]:
     """Everything `cchc check` and the build check, in one place: every file loaded and
     checked, the site assembled from what loaded, its addresses and every Markdown body's
-    links checked. The site is None when there are problems."""
+    links checked. The site is None when there are problems. `pages=False`: the generated
+    pages' addresses only, not their text (the check)."""
     corpus, problems = load_corpus(root, plans_dir, docs)
     try:
-        site = build_site(without_dangling_references(corpus) if problems else corpus, today, site_url, drafts)
+        with nullcontext() if pages else addresses_only():
+            site = build_site(without_dangling_references(corpus) if problems else corpus, today, site_url, drafts)
     except Exception:
         if not problems:
             raise

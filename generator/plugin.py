@@ -20,7 +20,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import cards, cms, csp, dates, images, linkcheck, mdext, pages, sanitize, search, services, share, urls
+from . import cards, cms, csp, dates, images, linkcheck, mdext, pages, problem_page, sanitize, search, services, share, urls
 from .errors import ContentError, Location, Problem
 from .kinds.common import shown_path
 from .kinds.registry import KINDS
@@ -39,6 +39,7 @@ class CchcConfig(Config):
 
 class CchcPlugin(BasePlugin[CchcConfig]):
     serving = False
+    problems: list = []  # when serving: the content's problems, shown in place of the site (problem_page.py)
 
     def on_startup(self, *, command, dirty):
         # Drafts are previewed with `mkdocs serve` and never built for publishing.
@@ -74,6 +75,9 @@ class CchcPlugin(BasePlugin[CchcConfig]):
 
     def on_files(self, files: Files, config):
         corpus, site, problems = pages.assemble(self.root, self.plans_dir, self.docs_dir, self.today, config.site_url, drafts=self.serving)
+        self.problems = problems if self.serving else []
+        if problems and self.serving:
+            return self._problems_only(config)
         if problems:
             raise PluginError(ContentError(problems).report())
         for warning in corpus.warnings:
@@ -103,7 +107,17 @@ class CchcPlugin(BasePlugin[CchcConfig]):
             files.append(File.generated(config, src_uri, content=content, inclusion=inclusion))
         return files
 
+    def _problems_only(self, config) -> Files:
+        """The preview of content with errors: no page of the site, only the list of problems
+        (written in on_post_build), so the build succeeds and the browser shows the list."""
+        log.info("%s", ContentError(self.problems).report())
+        config.nav = None  # the nav names pages that are not built now
+        config.theme.static_templates.clear()  # the theme's 404 and sitemap need the site
+        return Files([])
+
     def on_env(self, env, config, files):
+        if self.problems:
+            return env
         # The theme's own templates (the hotline block on every page) read these.
         env.globals.update(services.theme_globals(self.corpus))
         return env
@@ -174,6 +188,9 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         return csp.with_policy(output_content)
 
     def on_post_build(self, config):
+        if self.problems:
+            problem_page.write_site(Path(config.site_dir), config.site_url, self.problems)
+            return
         # The web editor at /admin/, when Node.js installed it and mkdocs.yml names the repository.
         try:
             log.info(cms.build_for_site(Path(config.site_dir), config.extra.get("cms"), config.repo_url, self.corpus, config.site_url))
@@ -181,6 +198,10 @@ class CchcPlugin(BasePlugin[CchcConfig]):
             raise PluginError(str(err)) from None
         # Before the search index: a site with a broken link is not published at all.
         broken = linkcheck.check_site(Path(config.site_dir), config.site_url, self.sources)
+        if broken and self.serving:  # the preview shows them (a failed rebuild would leave the browser waiting)
+            log.info("%s", linkcheck.report(broken))
+            problem_page.write_site(Path(config.site_dir), config.site_url, [], [b.line() for b in broken])
+            return
         if broken:
             raise PluginError(linkcheck.report(broken))
         if self.config.search:

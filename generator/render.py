@@ -6,8 +6,10 @@ need structure are HTML blocks whose text we convert from Markdown here.
 """
 from __future__ import annotations
 
+import contextvars
 import json
 import re
+from contextlib import contextmanager
 from functools import lru_cache
 
 import markdown
@@ -127,6 +129,22 @@ def environment() -> Environment:
     return env
 
 
+_ADDRESSES_ONLY = contextvars.ContextVar("addresses_only", default=False)
+
+
+@contextmanager
+def addresses_only():
+    """Assemble a site's addresses without writing its pages: `cchc check` needs to know what
+    the build will publish where, not the text of every listing (most of the build's time)."""
+    token = _ADDRESSES_ONLY.set(True)
+    try:
+        yield
+    finally:
+        _ADDRESSES_ONLY.reset(token)
+
+
 def render(template: str, **context) -> str:
+    if _ADDRESSES_ONLY.get():
+        return ""
     text = environment().get_template(template).render(**context)
     return re.sub(r"\n{3,}", "\n\n", text)

@@ -23,6 +23,7 @@ from typing import Any, Callable
 import yaml
 
 from .errors import Location, Problem
+from . import placeholders
 from .load import CURLY_HINT, CURLY_QUOTES, location
 from .text import TOO_DEEP, TOO_DEEP_HINT, nfc, too_deep
 
@@ -43,6 +44,7 @@ class Context:
         self.path = path
         self.problems: list[Problem] = []
         self.outer: list[Record] = []  # the records being checked around the current one
+        self.placeholders = 0  # `<<ĐIỀN: …>>` found so far (placeholders.check_node)
 
     def where(self, node: yaml.Node) -> Location:
         return location(self.path, node.start_mark)
@@ -392,7 +394,8 @@ class ListOf(Type):
             return self.wrong_kind(node, field, ctx)
         if len(node.value) < self.min_items:
             return ctx.error(node, field, "is an empty list", "add items or remove the field")
-        values = [self.item.check(child, f"{field}[{i}]", ctx) for i, child in enumerate(node.value, 1)]
+        values = [INVALID if placeholders.check_node(child, f"{field}[{i}]", ctx) else self.item.check(child, f"{field}[{i}]", ctx)
+                  for i, child in enumerate(node.value, 1)]
         return tuple(v for v in values if v is not INVALID)
 
     def json_schema(self, child):
@@ -496,12 +499,15 @@ class Record(Type):
             if spec is None:
                 ctx.error(key_node, path, "unknown field", self._unknown_hint(key, node, field, ctx))
                 continue
+            unfilled = ctx.placeholders
             ctx.outer.append(self)
             try:
-                value = spec.type.check(value_node, path, ctx)
+                value = INVALID if placeholders.check_node(value_node, path, ctx) else spec.type.check(value_node, path, ctx)
             finally:
                 ctx.outer.pop()
             where[key] = ctx.where(value_node)
+            if ctx.placeholders > unfilled:  # a file not filled in yet: no checks that would follow from its gaps
+                ok = False
             if value is INVALID:
                 ok = ok and not spec.required
                 value = spec.default

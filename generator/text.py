@@ -47,6 +47,8 @@ _HTML_TAG = re.compile(r"<(/?)(div|details|section|blockquote|ul|ol|li|table|spa
 
 def too_deep(text: str) -> bool:
     """Whether Markdown text is nested too deeply to be rendered safely."""
+    if _clearly_shallow(text):
+        return False
     depth = markers = 0
     for line in text.splitlines():
         indent = line[: len(line) - len(line.lstrip(" \t"))]
@@ -61,6 +63,16 @@ def too_deep(text: str) -> bool:
             if depth > MAX_HTML_DEPTH:
                 return True
     return False
+
+
+_DEEP_INDENT = re.compile(r"^[ \t]{%d,}" % (MAX_INDENT // 4), re.MULTILINE)  # a tab counts as up to 4 columns
+
+
+def _clearly_shallow(text: str) -> bool:
+    """Most texts cannot reach any limit even counted whole: then no line-by-line pass."""
+    runs = _RUN.findall(text)
+    return (len(runs) <= MAX_MARKERS and max(map(len, runs), default=0) <= MAX_RUN
+            and len(_HTML_TAG.findall(text)) <= MAX_HTML_DEPTH and not _DEEP_INDENT.search(text))
 
 
 TOO_DEEP = "is nested too deeply to be read (lists, emphasis or HTML blocks inside one another dozens of levels deep)"

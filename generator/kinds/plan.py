@@ -212,6 +212,7 @@ class SourceNotes:
     typos: tuple[str, ...] = ()
     stripped: tuple[str, ...] = ()
     missing: tuple[str, ...] = ()
+    ocr: bool = False  # the text was read from a scan by OCR (shown on the page as such)
 
 
 @dataclass(frozen=True)
@@ -345,7 +346,7 @@ _approval = Record([
 
 _source = Record([
     Field("file", _text), Field("discrepancies", _texts, default=()), Field("typos", _texts, default=()),
-    Field("stripped", _texts, default=()), Field("missing", _texts, default=()),
+    Field("stripped", _texts, default=()), Field("missing", _texts, default=()), Field("ocr", Flag(), default=False),
 ], SourceNotes)
 
 PLAN = Record([
