@@ -85,6 +85,7 @@ SHARED: dict[str, tuple[str, str]] = {
     "no": ("Số thứ tự", "Số thứ tự như in trong văn bản, ví dụ 1, 2.1 hoặc a)."),
     "note": ("Ghi chú", "Ghi chú thêm."),
     "number": ("Số, ký hiệu", "Số và ký hiệu văn bản, ví dụ \"15/KH-UBND\"."),
+    "ocr": ("Chép từ bản quét (OCR)", "Bật khi nội dung được đọc từ bản quét bằng phần mềm nhận dạng chữ (OCR): trang ghi rõ điều này."),
     "officials": ("Cán bộ đầu mối", "Họ tên, chức vụ, điện thoại, thư điện tử của cán bộ đầu mối."),
     "online": ("Mức độ trực tuyến", "Thủ tục được cung cấp trực tuyến toàn trình, một phần, hay chưa."),
     "online_form": ("Biểu mẫu trực tuyến", "Địa chỉ https:// của biểu mẫu gửi phản ánh trực tuyến."),
