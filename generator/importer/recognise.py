@@ -78,24 +78,27 @@ def _plain(text: str) -> str:
 
 
 def _unlabel(line: Line):
-    """(Label, raw rest, plain rest) of a line; the raw rest keeps inner emphasis."""
+    """(Label, raw rest, plain rest) of a line. The label is found in the plain text; the raw
+    rest keeps the emphasis inside the line ("- Thực hiện … ***tại phụ lục***"), and loses the
+    markers that only wrapped the label ("**Điều 1.** Phê duyệt") or the whole line ("**1. Mục tiêu**")."""
     label, rest = split_label(line.plain)
     if label is None:
         return None, line.raw, line.plain
+    if label.kind == "part":
+        return label, rest, rest
     raw = line.raw
     opening = re.match(r"^[*_]*", raw)[0]
-    at = raw.find(label.printed, len(opening)) if label.kind not in ("dash", "plus") else len(opening)
+    body = raw[len(opening):].lstrip()
     if label.kind in ("dash", "plus"):
-        after = raw[len(opening):].lstrip()[1:]
-    elif label.kind == "part":
-        return label, rest, rest
+        after = body[1:]
     else:
-        after = raw[at + len(label.printed):] if at >= 0 else rest
+        at = body.find(label.printed)
+        after = body[at + len(label.printed):] if at >= 0 else rest
     after = after.lstrip()
     if opening and after.startswith(opening):
-        after = after[len(opening):].lstrip()  # "**Điều 1.** Phê duyệt"
+        after = after[len(opening):].lstrip()
     elif opening and after.endswith(opening):
-        after = after[: -len(opening)].rstrip()  # "**1. Mục tiêu**"
+        after = after[: -len(opening)].rstrip()
     return label, after, rest
 
 
@@ -785,7 +788,7 @@ class _Reader:
         labels: dict = {}
         for part in node.nodes:
             name, label_text, value = self.item_field(part)
-            values = ([value] if value else []) + [self._dash(c) for c in part.children]
+            values = ([value] if value else []) + [c.raw for c in part.children]
             if name is None or not values:
                 item[Check(_("a part of the item that was not recognised"), part.label.printed + " " + part.raw)] = None
                 continue
@@ -803,12 +806,6 @@ class _Reader:
             item["labels"] = labels
         self.content_tasks += 1
         return item
-
-    @staticmethod
-    def _dash(child) -> str:
-        if isinstance(child, Text):
-            return child.raw
-        return child.raw
 
     # -- signature, recipients -------------------------------------------------------------
 
