@@ -6,7 +6,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 from babel.messages.extract import extract_from_file
 
 from generator import i18n

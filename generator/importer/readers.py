@@ -146,7 +146,6 @@ _COLUMN_GAP = re.compile(r"\s{3,}")
 def _caps(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return bool(letters) and all(c.isupper() for c in letters)
-    return paras
 
 
 # --- Word (.docx) ---------------------------------------------------------------------------
