@@ -279,3 +279,19 @@ def test_sections_grouped_by_reform_area_are_tagged_as_the_hand_conversion_does(
     got = [s.get("reform_area") for s in draft.plain()["sections"][1]["sections"][1]["sections"]]
     assert got == [s.reform_area for s in reference.sections[1].sections[1].sections]
     assert "reform_area" not in import_file(SEEDS / "000_5cb456bd9b9be522.txt").text
+
+
+def test_a_task_table_printed_in_the_body_becomes_the_task_table_marked(tmp_path):
+    text = (SAMPLES / "sample-xa-an-phu.txt").read_text(encoding="utf-8")
+    head, _, appendix = text.partition("PHỤ LỤC\n")
+    table = appendix[appendix.index("STT\t"):]
+    text = head.replace("Quý IV/2025\n\n5. Tổ chức", "Quý IV/2025\n\n" + table + "\n5. Tổ chức")
+    draft = import_blocks(read_text(text), "x.txt")
+    data = draft.plain()
+    assert [t["no"] for t in data["appendix"]["tasks"]] == ["1", "2", "3", "4"]
+    assert "# KIỂM TRA: the task table printed here is written under `appendix`: check" in draft.text
+    assert "# KIỂM TRA: printed in the body, not as an appendix: check" in draft.text
+    out = tmp_path / "x.yml"
+    out.write_text(draft.text, encoding="utf-8")
+    plan, problems = load(out)
+    assert problems == [] and len(plan.tasks) == 4

@@ -259,6 +259,7 @@ class _Reader:
         self.state = state
         self.tail_checks: list[Check] = []
         self.content_tasks = 0
+        self.task_table: Table | None = None
 
     # -- cursor helpers ----------------------------------------------------------------------
 
@@ -306,6 +307,9 @@ class _Reader:
         appendix = self.appendix(data)
         if appendix:
             data["appendix"] = appendix
+        elif self.task_table is not None:
+            columns, tasks, _checks = self.tasks(self.task_table)
+            data["appendix"] = {Check(_("printed in the body, not as an appendix: check")): None, "columns": columns, "tasks": tasks}
         while self.peek() is not None:
             self.tail_checks.append(self.check(self.take(), _("not recognised")))
         return data
@@ -576,6 +580,15 @@ class _Reader:
             return True
         return key.startswith("phu luc ") and _is_caps(line.plain) and split_label(line.plain)[0] is None
 
+    def body_table(self, table: Table) -> list[Check]:
+        """A table in the body. The first task table of a plan without an appendix becomes the
+        plan's task table (its tasks are then tracked), marked where it stood; others are kept
+        row by row for the officer."""
+        if _columns_known(table.rows[0]) >= 3 and self.task_table is None:
+            self.task_table = table
+            return [Check(_("the task table printed here is written under `appendix`: check"))]
+        return _table_checks(table, _("a table in the body: not placed"))
+
     def body(self) -> tuple[list, str | None]:
         lines: list = []
         while (line := self.peek()) is not None and not self._body_ends(line):
@@ -663,7 +676,7 @@ class _Reader:
             out["checks"] = checks + [Check(_("a paragraph after the last section: place it"), t.raw) for t in trailing if t.table is None]
             for t in children:
                 if isinstance(t, Text) and t.table is not None:
-                    out["checks"] += _table_checks(t.table, _("a table in the body: not placed"))
+                    out["checks"] += self.body_table(t.table)
             return out
         lead_texts = [t.raw for t in lead if t.table is None]
         if lead_texts and not nodes and len(lead_texts) > 1:
@@ -681,11 +694,11 @@ class _Reader:
                 out["kind"] = "content"
         for t in node.children:
             if isinstance(t, Text) and t.table is not None:
-                checks += _table_checks(t.table, _("a table in the body: not placed"))
+                checks += self.body_table(t.table)
         for n in nodes:  # tables under dash items
             for t in n.children:
                 if isinstance(t, Text) and t.table is not None:
-                    checks += _table_checks(t.table, _("a table in the body: not placed"))
+                    checks += self.body_table(t.table)
         if sections:
             _tag_reform_areas(sections)
             out["sections"] = sections
