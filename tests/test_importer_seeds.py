@@ -295,3 +295,23 @@ def test_a_task_table_printed_in_the_body_becomes_the_task_table_marked(tmp_path
     out.write_text(draft.text, encoding="utf-8")
     plan, problems = load(out)
     assert problems == [] and len(plan.tasks) == 4
+
+
+@pytest.mark.parametrize("style", ["dash", "plain"])
+def test_content_items_whose_parts_are_dashes_or_plain_paragraphs(style):
+    """Tây Ninh prints "a) Cơ quan thực hiện: …"; other plans write the same parts as dash
+    items or as plain paragraphs, with the content's dash items under "Nội dung:"."""
+    seed = (SEEDS / "001_677d6431d0feea09.txt").read_text(encoding="utf-8")
+    prefix = "- " if style == "dash" else ""
+    for letter in "abcd":
+        seed = seed.replace(f"\n{letter}) Cơ quan", f"\n{prefix}Cơ quan").replace(f"\n- {letter}) ", f"\n{prefix}")
+        seed = seed.replace(f"\n{letter}) Nội dung", f"\n{prefix}Nội dung").replace(f"\n{letter}) Sản phẩm", f"\n{prefix}Sản phẩm")
+    assert "\nCơ quan thực hiện:" in seed or "\n- Cơ quan thực hiện:" in seed
+    draft = import_blocks(read_text(seed), "x.txt")
+    reference, _ = load(SEEDS / "2022-tay-ninh-1183.yml")
+    items = draft.plain()["sections"][1]["items"]
+    assert [i["lead"] for i in items] == [i.lead for i in reference.sections[1].items]
+    assert [i["coordinating"] for i in items] == [i.coordinating for i in reference.sections[1].items]
+    assert items[2]["content"] == reference.sections[1].items[2].content[0]
+    assert items[6]["products"] == list(reference.sections[1].items[6].products)
+    assert draft.tasks == 7

@@ -223,6 +223,20 @@ def _join_page_breaks(blocks: list, state: _State) -> list:
     return out
 
 
+def _parts(node: Node):
+    """The parts of a content item in printed order. A paragraph after a dash item hangs under
+    it in the tree ("- …" then "Sản phẩm, kết quả dự kiến:"): it is a part of its own here."""
+    for child in node.children:
+        yield child
+        if isinstance(child, Node) and child.kind in ("dash", "plus"):
+            yield from (c for c in child.children if isinstance(c, Text))
+
+
+def _as_node(child) -> Node:
+    """A paragraph of a content item read like a labelled part ("Cơ quan thực hiện: …")."""
+    return child if isinstance(child, Node) else Node(None, child.raw, _plain(child.raw), child.line)
+
+
 def _tag_reform_areas(sections: list[dict]) -> None:
     """Sibling sections that are, one each, the areas of reform get their `reform_area` (at
     least three of them: one heading that names an area is not yet a grouping by area)."""
@@ -744,10 +758,10 @@ class _Reader:
         return found.pop() if len(found) == 1 else None
 
     def content_item(self, node: Node) -> bool:
-        """A numbered block whose lettered parts are "Cơ quan thực hiện:", "Nội dung" … (Tây Ninh)."""
-        letters = [n for n in node.nodes if n.kind == "letter"]
-        known = [n for n in letters if self.item_field(n)[0]]
-        return len(known) >= 2 and any(self.item_field(n)[0] == "lead" for n in known)
+        """A numbered block whose parts are "Cơ quan thực hiện:", "Nội dung" … (Tây Ninh's
+        lettered parts; also as dash items or plain paragraphs)."""
+        known = [f for f in (self.item_field(_as_node(c))[0] for c in _parts(node)) if f]
+        return len(known) >= 2 and "lead" in known
 
     @staticmethod
     def item_field(node: Node) -> tuple[str | None, str, str]:
@@ -799,16 +813,27 @@ class _Reader:
     def content(self, node: Node) -> dict:
         item: dict = {"no": node.label.printed, "title": node.raw}
         labels: dict = {}
-        for part in node.nodes:
+        fields: dict[str, list[str]] = {}
+        current = None
+        for child in _parts(node):
+            part = _as_node(child)
             name, label_text, value = self.item_field(part)
-            values = ([value] if value else []) + [c.raw for c in part.children]
-            if name is None or not values:
-                item[Check(_("a part of the item that was not recognised"), part.label.printed + " " + part.raw)] = None
+            if name is None:
+                if current in ("content", "products") and (isinstance(child, Text) or child.kind in ("dash", "plus")):
+                    fields[current].append(part.raw)  # "- …" lines under a "Nội dung:" paragraph
+                    continue
+                printed = f"{part.label.printed} {part.raw}" if part.label else part.raw
+                item[Check(_("a part of the item that was not recognised"), printed)] = None
                 continue
+            current = name
+            fields[name] = ([value] if value else []) + [c.raw for c in part.children if part.kind == "letter" or isinstance(c, Node)]
             default = ITEM_LABELS.get(name)
             if default and fold(label_text) != fold(default) and name != "timeframe":
                 labels[name] = label_text
-            if name in ("lead", "coordinating"):
+        for name, values in fields.items():
+            if not values:
+                item[Check(_("a part of the item that was not recognised"), name)] = None
+            elif name in ("lead", "coordinating"):
                 item[name] = "\n".join(values) if len(values) > 1 else values[0]
             elif name == "timeframe":
                 parsed = timeframes.parse(values[0])
