@@ -315,3 +315,16 @@ def test_content_items_whose_parts_are_dashes_or_plain_paragraphs(style):
     assert items[2]["content"] == reference.sections[1].items[2].content[0]
     assert items[6]["products"] == list(reference.sections[1].items[6].products)
     assert draft.tasks == 7
+
+
+def test_a_document_without_a_type_line_or_with_the_title_on_it():
+    one_line = "Số: 4/KH-UBND\n\nAn Phú, ngày 05 tháng 8 năm 2025\n\nKẾ HOẠCH Tuyên truyền cải cách hành chính năm 2025\n\n" \
+               "Căn cứ Luật A;\n\nỦy ban nhân dân xã An Phú ban hành Kế hoạch như sau:\n\n1. Mục đích\n\n- Một việc.\n"
+    data = import_blocks(read_text(one_line), "x.txt").plain()
+    assert (data["title"], data["legal_bases"], data["sections"][0]["items"]) == (
+        "Tuyên truyền cải cách hành chính năm 2025", ["Căn cứ Luật A;"], ["Một việc."])
+    # No header at all: the body is still read (a Roman heading is never inside "1.").
+    bare = "Căn cứ Luật A;\n\n1. Mục đích\n\n- Một việc.\n\nI. NỘI DUNG\n\n- Hai.\n"
+    draft = import_blocks(read_text(bare), "x.txt")
+    assert [s["no"] for s in draft.plain()["sections"]] == ["1.", "I."]
+    assert 'title: ""  # KIỂM TRA: the title was not found' in draft.text

@@ -365,6 +365,16 @@ class _Reader:
                 head["type_line"] = line.plain
                 self.title(head)
                 continue
+            word = next((w for w in _TYPES if key.startswith(w + " ") and _is_caps(line.plain[: len(w)])), None)
+            if word:  # "KẾ HOẠCH Tuyên truyền …" on one line
+                head["type"] = _TYPES[word]
+                rest = line.plain[len(word):].strip()
+                self.title(head)
+                head["title"] = rest + (("\n" if head["title"][:1].isupper() else " ") + head["title"] if head["title"] else "")
+                continue
+            if key.startswith(_BASES) or (split_label(line.plain)[0] is not None and split_label(line.plain)[0].kind in ("part", "roman", "dec1")):
+                self.i -= 1  # the body starts without a type line: nothing more of the header to read
+                break
             if _is_caps(line.plain) and len(line.plain.split()) <= 8:
                 head["caps"].append(line.plain)
                 continue
