@@ -328,3 +328,12 @@ def test_a_document_without_a_type_line_or_with_the_title_on_it():
     draft = import_blocks(read_text(bare), "x.txt")
     assert [s["no"] for s in draft.plain()["sections"]] == ["1.", "I."]
     assert 'title: ""  # KIỂM TRA: the title was not found' in draft.text
+
+
+def test_parts_of_the_header_the_source_lacks_are_listed_as_missing():
+    assert import_file(SEEDS / "000_5cb456bd9b9be522.txt").plain()["source"]["missing"] == [
+        "Quốc hiệu, tiêu ngữ (CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM / Độc lập - Tự do - Hạnh phúc).",
+        "Tên cơ quan ban hành ở đầu văn bản; cơ quan ban hành được xác định từ nội dung văn bản.",
+    ]
+    assert "missing" not in import_file(SEEDS / "004_68b2b458aebc7a79.txt").plain()["source"]
+    assert "missing" not in import_file(SAMPLES / "sample-xa-an-phu.txt").plain()["source"]

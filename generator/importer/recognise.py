@@ -134,6 +134,8 @@ class Draft:
 class _State:
     stripped: list[str] = field(default_factory=list)
     discrepancies: list[str] = field(default_factory=list)
+    motto: bool = False  # the national motto was printed in a header
+    issuer_header: bool = False  # the issuer's name was printed at the top left
     sections: int = 0
     items: int = 0
 
@@ -150,6 +152,10 @@ def import_blocks(blocks: list, source_name: str = "", ocr: bool | None = None) 
         source["ocr"] = True
     source["discrepancies"] = state.discrepancies
     source["stripped"] = state.stripped
+    source["missing"] = [note for present, note in (
+        (state.motto, "Quốc hiệu, tiêu ngữ (CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM / Độc lập - Tự do - Hạnh phúc)."),
+        (state.issuer_header, "Tên cơ quan ban hành ở đầu văn bản; cơ quan ban hành được xác định từ nội dung văn bản."),
+    ) if not present]
     data["source"] = source
     if reader.tail_checks:
         data[Check(_("not placed (end of the document)"))] = None
@@ -344,6 +350,7 @@ class _Reader:
                 self.state.stripped.append(f"Dấu, chữ ký số hoặc dấu công văn đến: “{line.plain.replace('**', '')}”")
                 continue
             if "cong hoa xa hoi chu nghia" in key or key.startswith("doc lap - tu do") or key.startswith("doc lap – tu do"):
+                self.state.motto = True
                 continue
             if re.fullmatch(r"\d{1,3}", key):
                 self.state.stripped.append(f"Số trang “{line.plain}” đứng riêng một dòng")
@@ -377,6 +384,7 @@ class _Reader:
                 break
             if _is_caps(line.plain) and len(line.plain.split()) <= 8:
                 head["caps"].append(line.plain)
+                self.state.issuer_header = self.state.issuer_header or bool(_ISSUER_HEAD.match(key))
                 continue
             pending.append(self.check(line, _("not recognised in the header")))
         return head
