@@ -35,7 +35,8 @@ def test_import_writes_the_draft_and_prints_the_summary(tmp_path, capsys):
 def test_without_output_the_draft_goes_to_stdout_and_the_summary_to_stderr(capsys):
     assert main(["import", str(SAMPLE)]) == 0
     captured = capsys.readouterr()
-    assert captured.out.startswith('type: "ke_hoach"\n')
+    assert captured.out.startswith("# Draft made by `cchc import` from sample-xa-an-phu.txt. Check every line marked KIỂM TRA")
+    assert captured.out.splitlines()[1] == 'type: "ke_hoach"'
     assert captured.err.startswith("Placed 5 sections")
     assert f"To save it: cchc import {SAMPLE} -o plans/2025-xa-an-phu-27.yml" in captured.err
 

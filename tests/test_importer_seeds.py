@@ -208,7 +208,7 @@ def test_what_cannot_be_placed_is_kept_as_a_marked_comment_and_counted(tmp_path)
     text = text.replace("\tHằng tháng", "\tThường xuyên").replace("\tTháng 9/2025", "\tTháng 9/2025\tDòng thừa")
     text = text.replace("Trần Thị Mai\n", "Trần Thị Mai\n\nBản sao gửi kèm hồ sơ.\n")
     draft = import_blocks(read_text(text), "x.txt")
-    marks = [line for line in draft.text.splitlines() if "KIỂM TRA" in line]
+    marks = [line for line in draft.text.splitlines() if "KIỂM TRA:" in line]
     assert any("Thường xuyên" in m and "timeframe not understood" in m for m in marks)
     assert any("Dòng thừa" in m for m in marks)
     assert any("Bản sao gửi kèm hồ sơ." in m for m in marks)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from ..i18n import _
 from ..kinds.plan import ITEM_LABELS, PEOPLES_COMMITTEE
 from . import timeframes
-from .emit import Check, Flagged, check_lines, dump, plain
+from .emit import Check, Flagged, Note, check_lines, dump, plain
 from .fold import fold, has_diacritics
 from .labels import marker_label, split_article, split_label
 from .readers import Para, Table
@@ -146,7 +146,8 @@ def import_blocks(blocks: list, source_name: str = "", ocr: bool | None = None) 
     if ocr is None:
         ocr = len(text) > 200 and not has_diacritics(text)
     reader = _Reader(lines, state)
-    data = reader.run()
+    data = {Note(_("Draft made by `cchc import` from {file}. Check every line marked KIỂM TRA against the signed document, correct it if needed and delete the mark; then run `cchc check`.", file=source_name or "?")): None}
+    data.update(reader.run())
     source: dict = {"file": source_name or None}
     if ocr:
         source["ocr"] = True
