@@ -51,15 +51,10 @@ class Corpus:
     inventory: Inventory = field(default_factory=Inventory, compare=False, repr=False)
 
     def counts(self) -> str:
-        def n(count, word, plural=None):
-            return f"{count} {word if count == 1 else (plural or word + 's')}"
+        """"4 plans, 35 articles, …": every kind of the registry that has items (summary.py)."""
+        from .summary import counts
 
-        return (
-            f"{n(len(self.plans), 'plan')}, {n(len(self.articles), 'article')}, "
-            f"{n(len(self.series), 'programme series', 'programme series')} with {n(len(self.episodes), 'episode')}, "
-            f"{n(len(self.activities), 'activity', 'activities')}, {n(len(self.procedures), 'procedure')}, "
-            f"{n(len(self.hotlines), 'hotline')}, {n(len(self.feedback), 'feedback item')}"
-        )
+        return counts(self)
 
 
 def load_corpus(root: Path, plans_dir: Path, docs_dir: Path) -> tuple[Corpus, list[Problem]]:
