@@ -20,7 +20,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import cards, csp, dates, images, linkcheck, mdext, pages, sanitize, search, services, share, urls
+from . import cards, mkdocs_log, csp, dates, images, linkcheck, mdext, pages, sanitize, search, services, share, urls
 from .errors import ContentError, Location, Problem
 from .kinds.common import shown_path
 from .kinds.registry import KINDS
@@ -50,6 +50,8 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         self.plans_dir = self.root / self.config.plans_dir
         self.docs_dir = Path(config.docs_dir)
         self.sources: dict[str, str] = {}  # built page -> its source as officers know it, for the link check
+        # MkDocs' own warnings about pages (broken links, missing files) in our words, with file:line.
+        mkdocs_log.install(self._source, Path(config.config_file_path).name)
         try:
             self.today = dates.build_date()
         except dates.BuildDateError as err:
@@ -189,6 +191,16 @@ class CchcPlugin(BasePlugin[CchcConfig]):
     def _shown(self, src_uri: str) -> str:
         """A docs-dir file as officers know it: content/tin-tuc/2021/x.md."""
         return shown_path(self.docs_dir / src_uri, self.root)
+
+    def _source(self, src_uri: str) -> tuple[str, str | None]:
+        """A docs-dir page as officers know it, and its Markdown (None for a generated page,
+        which is named by the officer's file it is made from)."""
+        path = self.docs_dir / src_uri
+        if path.is_file():
+            return self._shown(src_uri), path.read_text(encoding="utf-8-sig", errors="replace")
+        site = getattr(self, "site", None)
+        origin = site.origins.get(src_uri) if site else None
+        return origin or self._shown(src_uri), None
 
     def on_serve(self, server, config, builder):
         if self.plans_dir.is_dir():
