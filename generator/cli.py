@@ -37,8 +37,9 @@ def check(args) -> int:
         print(ContentError(problems).report(), file=sys.stderr)
         if corpus.warnings:
             print(warnings_report(corpus.warnings), file=sys.stderr)
-        if later:
-            print(later, file=sys.stderr)
+        if later:  # on stdout: the problems alone go to stderr
+            sys.stderr.flush()
+            print(later)
         return 1
     print(_("OK: {counts} checked, no problems.", counts=corpus.counts()))
     if corpus.warnings:  # printed after the verdict, and the check still passes (exit 0)

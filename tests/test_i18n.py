@@ -215,7 +215,7 @@ def test_the_summary_in_vietnamese_and_after_problems_too(tmp_path, monkeypatch)
     (tmp_path / "plans" / "2026-xa-mau-16.yml").write_text(TYPO, encoding="utf-8")
     failed = run_cchc(tmp_path, "check")
     assert failed.returncode == 1
-    assert "1 bản nháp, chưa được đăng cho đến khi bạn xoá dòng `draft: true`:" in failed.stderr.splitlines()
+    assert "1 bản nháp, chưa được đăng cho đến khi bạn xoá dòng `draft: true`:" in failed.stdout.splitlines()
 
 
 def test_the_ok_line_counts_every_kind_of_the_registry():
