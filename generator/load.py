@@ -6,6 +6,7 @@ itself how to read a scalar (see schema.py for the YAML 1.1 traps).
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import yaml
@@ -71,6 +72,54 @@ def _syntax_hint(err: yaml.MarkedYAMLError, text: str) -> str:
     return next((h for needle, h in _syntax_hints() if needle in str(err)), "")
 
 
+# PyYAML's wording of what it was reading and what it found; the commonest ones are translated.
+_FOUND = (
+    (re.compile(r"expected <block end>, but found (.+)"), lambda found: _("expected <block end>, but found {found}", found=found)),
+    (re.compile(r"found character (.+) that cannot start any token"), lambda found: _("found character {found} that cannot start any token", found=found)),
+    (re.compile(r"found undefined alias (.+)"), lambda found: _("found undefined alias {found}", found=found)),
+    (re.compile(r"found unknown escape character (.+)"), lambda found: _("found unknown escape character {found}", found=found)),
+    (re.compile(r"expected the node content, but found (.+)"), lambda found: _("expected the node content, but found {found}", found=found)),
+    (re.compile(r"expected ',' or '\]', but got (.+)"), lambda found: _("expected ',' or ']', but got {found}", found=found)),
+    (re.compile(r"expected ',' or '\}', but got (.+)"), lambda found: _("expected ',' or '}}', but got {found}", found=found)),
+    (re.compile(r"expected a comment or a line break, but found (.+)"), lambda found: _("expected a comment or a line break, but found {found}", found=found)),
+)
+
+
+def _yaml_words(text: str | None) -> str | None:
+    """PyYAML's own words for a syntax error, in the chosen language where we know them."""
+    if not text:
+        return text
+    known = {
+        "mapping values are not allowed here": _("mapping values are not allowed here"),
+        "mapping keys are not allowed here": _("mapping keys are not allowed here"),
+        "could not find expected ':'": _("could not find expected ':'"),
+        "did not find expected key": _("did not find expected key"),
+        "did not find expected '-' indicator": _("did not find expected '-' indicator"),
+        "found unexpected end of stream": _("found unexpected end of stream"),
+        "while scanning a simple key": _("while scanning a simple key"),
+        "while parsing a block mapping": _("while parsing a block mapping"),
+        "while parsing a block collection": _("while parsing a block collection"),
+        "while parsing a block node": _("while parsing a block node"),
+        "while parsing a flow sequence": _("while parsing a flow sequence"),
+        "while parsing a flow mapping": _("while parsing a flow mapping"),
+        "while parsing a flow node": _("while parsing a flow node"),
+        "while scanning a quoted scalar": _("while scanning a quoted scalar"),
+        "while scanning a double-quoted scalar": _("while scanning a double-quoted scalar"),
+        "while scanning a plain scalar": _("while scanning a plain scalar"),
+        "while scanning a block scalar": _("while scanning a block scalar"),
+        "while scanning an alias": _("while scanning an alias"),
+        "while scanning an anchor": _("while scanning an anchor"),
+        "while scanning for the next token": _("while scanning for the next token"),
+    }
+    if text in known:
+        return known[text]
+    for pattern, words in _FOUND:
+        m = pattern.fullmatch(text)
+        if m:
+            return words(m[1])
+    return text
+
+
 def location(path: str, mark) -> Location:
     return Location(path, mark.line + 1, mark.column + 1)
 
@@ -110,13 +159,14 @@ def compose_yaml(text: str, shown: str) -> tuple[yaml.Node | None, list[Problem]
         return None, [Problem(Location(shown, 1, 1), "", _("lists or fields are nested too deeply"), _("check the brackets [ ] and { }"))]
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
-        what = err.problem or err.context or _("the file cannot be read")
-        if err.context and err.problem:
+        problem, context = _yaml_words(err.problem), _yaml_words(err.context)
+        what = problem or context or _("the file cannot be read")
+        if context and problem:
             start = err.context_mark
             if start and start.line != mark.line:
-                what = _("{problem} {context} that starts at line {line}, column {column}", problem=err.problem, context=err.context, line=start.line + 1, column=start.column + 1)
+                what = _("{problem} {context} that starts at line {line}, column {column}", problem=problem, context=context, line=start.line + 1, column=start.column + 1)
             else:
-                what = f"{err.problem} {err.context}"
+                what = f"{problem} {context}"
         hint = _syntax_hint(err, text)
         return None, [Problem(location(shown, mark), "", _("YAML syntax error: {what}", what=what), hint)]
     except yaml.reader.ReaderError as err:  # a character YAML refuses: control characters, mostly
