@@ -16,8 +16,9 @@ from typing import Callable
 
 from .i18n import _
 
-# The loggers MkDocs reports content problems on (pages: links and anchors; nav: mkdocs.yml).
-LOGGERS = ("mkdocs.structure.pages", "mkdocs.structure.nav")
+# The loggers MkDocs reports content problems on (pages: links and anchors; nav: mkdocs.yml),
+# and those that tell how a build or preview is going.
+LOGGERS = ("mkdocs.structure.pages", "mkdocs.structure.nav", "mkdocs.commands.build", "mkdocs.commands.serve", "mkdocs.livereload")
 
 _NOT_FOUND = re.compile(
     r"^Doc file '(?P<src>.+?)' contains a link '(?P<url>.*?)', but the target(?: '(?P<target>.+?)')? is not found "
@@ -33,6 +34,20 @@ _NAV_MISSING = re.compile(r"^A reference to '(?P<url>.+?)' is included in the 'n
 _NAV_ABSOLUTE = re.compile(r"^An absolute path to '(?P<url>.+?)' is included in the 'nav' configuration, which presumably points to an external resource\.$", re.S)
 _NAV_EXCLUDED = re.compile(r"^A reference to '(?P<url>.+?)' is included in the 'nav' configuration, but this file is excluded from the built site\.$", re.S)
 _NOT_IN_NAV = re.compile(r"^The following pages exist in the docs directory, but are not included in the \"nav\" configuration:", re.S)
+# MkDocs' progress lines during `cchc build` and `cchc serve`: (pattern, our words).
+_PROGRESS = (
+    (re.compile(r"^Cleaning site directory$"), lambda m: _("Cleaning site directory")),
+    (re.compile(r"^Building documentation to directory: (.+)$", re.S), lambda m: _("Building documentation to directory: {folder}", folder=m[1])),
+    (re.compile(r"^Documentation built in ([0-9.]+) seconds$"), lambda m: _("Documentation built in {seconds} seconds", seconds=m[1])),
+    (re.compile(r"^Building documentation\.\.\.$"), lambda m: _("Building documentation...")),
+    (re.compile(r"^Serving on (\S+) and opening it in a browser$"), lambda m: _("Serving on {url} and opening it in a browser", url=m[1])),
+    (re.compile(r"^Serving on (\S+)$"), lambda m: _("Serving on {url}", url=m[1])),
+    (re.compile(r"^Watching paths for changes: (.+)$", re.S), lambda m: _("Watching paths for changes: {paths}", paths=m[1])),
+    (re.compile(r"^Detected file changes$"), lambda m: _("Detected file changes")),
+    (re.compile(r"^Reloading browsers$"), lambda m: _("Reloading browsers")),
+    (re.compile(r"^Browser connected: (\S+)$"), lambda m: _("Browser connected: {url}", url=m[1])),
+    (re.compile(r"^Shutting down\.\.\.$"), lambda m: _("Shutting down...")),
+)
 _FILE_NOT_FOUND = re.compile(r"^File not found: (?P<src>.+)$", re.S)
 _ENCODING = re.compile(r"^Encoding error reading file: (?P<src>.+)$", re.S)
 
@@ -93,6 +108,10 @@ def officers_message(message: str, source: Source, config_file: str = "mkdocs.ym
     m = _NAV_ABSOLUTE.match(message)
     if m:
         return _("{file}: nav: {url} starts with \"/\"; give the page's file relative to content/", file=config_file, url=m["url"])
+    for pattern, words in _PROGRESS:
+        m = pattern.match(message)
+        if m:
+            return words(m)
     m = _FILE_NOT_FOUND.match(message)
     if m:
         return _("{file}: the file cannot be found; it was moved or deleted while the portal was being built", file=m["src"])

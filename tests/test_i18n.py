@@ -105,6 +105,22 @@ def test_msgids_are_literal_strings_never_built_at_run_time():
     assert wrong == []
 
 
+def test_no_message_is_made_at_import_time():
+    """A message made when a module is imported would stay in the language of that moment,
+    before `--lang` is read: every `_()` is inside a function."""
+    wrong = []
+
+    def visit(node, inside: bool, path: Path):
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, ast.Call) and isinstance(child.func, ast.Name) and child.func.id in ("_", "_n") and not inside:
+                wrong.append(f"{path.relative_to(ROOT)}:{child.lineno}")
+            visit(child, inside or isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)), path)
+
+    for path in sorted(GENERATOR.rglob("*.py")):
+        visit(ast.parse(path.read_text(encoding="utf-8")), False, path)
+    assert wrong == []
+
+
 def _own_nodes(function):
     """The nodes of a function's own scope (not of functions, lambdas or comprehensions in it)."""
     stack = list(ast.iter_child_nodes(function))
@@ -263,7 +279,14 @@ def test_a_broken_link_warning_names_the_file_and_line(monkeypatch):
 def test_warnings_our_checks_make_are_dropped_and_others_pass_unchanged():
     omitted = 'The following pages exist in the docs directory, but are not included in the "nav" configuration:\n  - a.md'
     assert mkdocs_log.officers_message(omitted, _source) is None
-    assert mkdocs_log.officers_message("Documentation built in 1.00 seconds", _source) == "Documentation built in 1.00 seconds"
+    skipped = "Page skipped: 'x.md'. Generated empty output."
+    assert mkdocs_log.officers_message(skipped, _source) == skipped
+
+
+def test_progress_lines_of_build_and_serve_speak_vietnamese(monkeypatch):
+    monkeypatch.setenv("CCHC_LANG", "vi")
+    assert mkdocs_log.officers_message("Documentation built in 1.25 seconds", _source) == "Đã dựng xong trang trong 1.25 giây"
+    assert mkdocs_log.officers_message("Serving on http://127.0.0.1:8000/", _source) == "Đang xem trước tại http://127.0.0.1:8000/"
 
 
 def test_the_filter_rewrites_records_before_handlers_see_them(caplog, monkeypatch):
