@@ -145,6 +145,23 @@ def _choose_language(argv: list[str] | None) -> None:
         i18n.set_language(known.lang)
 
 
+class _HelpFormatter(argparse.HelpFormatter):
+    """argparse's own words ("usage:") in the chosen language."""
+
+    def add_usage(self, usage, actions, groups, prefix=None):
+        super().add_usage(usage, actions, groups, prefix if prefix is not None else _("usage: "))
+
+
+def _speak(parser: argparse.ArgumentParser, positionals: str) -> None:
+    """The headings and the -h line argparse writes itself, in the chosen language."""
+    parser.formatter_class = _HelpFormatter
+    parser._positionals.title = positionals
+    parser._optionals.title = _("options")
+    for action in parser._actions:
+        if isinstance(action, argparse._HelpAction):
+            action.help = _("show this help message and exit")
+
+
 def main(argv: list[str] | None = None) -> int:
     _choose_language(argv)
     parser = argparse.ArgumentParser(
@@ -177,8 +194,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--chromium", help=_("the Chromium program (default: $CHROMIUM_PATH, else chromium on the PATH)"))
     p.set_defaults(run=posters)
 
+    _speak(parser, _("commands"))
     for sub in commands.choices.values():  # `cchc check --lang en` as well as `cchc --lang en check`
         sub.add_argument("--lang", choices=i18n.LANGUAGES, default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+        _speak(sub, _("arguments"))
     args = parser.parse_args(argv)
     return args.run(args)
 
