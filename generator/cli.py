@@ -145,25 +145,27 @@ def _choose_language(argv: list[str] | None) -> None:
         i18n.set_language(known.lang)
 
 
-class _HelpFormatter(argparse.HelpFormatter):
-    """argparse's own words ("usage:") in the chosen language."""
-
-    def add_usage(self, usage, actions, groups, prefix=None):
-        super().add_usage(usage, actions, groups, prefix if prefix is not None else _("usage: "))
-
-
-def _speak(parser: argparse.ArgumentParser, positionals: str) -> None:
-    """The headings and the -h line argparse writes itself, in the chosen language."""
-    parser.formatter_class = _HelpFormatter
-    parser._positionals.title = positionals
-    parser._optionals.title = _("options")
-    for action in parser._actions:
-        if isinstance(action, argparse._HelpAction):
-            action.help = _("show this help message and exit")
+def _argparse_words(text: str) -> str:
+    """argparse's own words (usage, headings, its errors) in the chosen language; argparse
+    looks each up through its module's `_` when it needs it, and fills in the %-fields."""
+    words = {
+        "usage: ": _("usage: "),
+        "positional arguments": _("positional arguments"),
+        "options": _("options"),
+        "show this help message and exit": _("show this help message and exit"),
+        "%(prog)s: error: %(message)s\n": _("%(prog)s: error: %(message)s\n"),
+        "argument %(argument_name)s: %(message)s": _("argument %(argument_name)s: %(message)s"),
+        "invalid choice: %(value)r (choose from %(choices)s)": _("invalid choice: %(value)r (choose from %(choices)s)"),
+        "the following arguments are required: %s": _("the following arguments are required: %s"),
+        "unrecognized arguments: %s": _("unrecognized arguments: %s"),
+        "expected one argument": _("expected one argument"),
+    }
+    return words.get(text, text)
 
 
 def main(argv: list[str] | None = None) -> int:
     _choose_language(argv)
+    argparse._ = _argparse_words  # before the parsers are made: their headings are set then
     parser = argparse.ArgumentParser(
         prog="cchc",
         description=_("Build a CCHC outreach portal from plans/*.yml and content/."),
@@ -194,10 +196,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--chromium", help=_("the Chromium program (default: $CHROMIUM_PATH, else chromium on the PATH)"))
     p.set_defaults(run=posters)
 
-    _speak(parser, _("commands"))
     for sub in commands.choices.values():  # `cchc check --lang en` as well as `cchc --lang en check`
         sub.add_argument("--lang", choices=i18n.LANGUAGES, default=argparse.SUPPRESS, help=argparse.SUPPRESS)
-        _speak(sub, _("arguments"))
     args = parser.parse_args(argv)
     return args.run(args)
 
