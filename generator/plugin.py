@@ -20,7 +20,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import cards, mkdocs_log, csp, dates, images, linkcheck, mdext, pages, sanitize, search, services, share, urls
+from . import cards, csp, dates, images, linkcheck, mdext, mkdocs_log, pages, sanitize, search, services, share, urls
 from .errors import ContentError, Location, Problem
 from .kinds.common import shown_path
 from .kinds.registry import KINDS
