@@ -114,9 +114,11 @@ def test_the_fee_table_reads_on_a_phone_and_is_kept_as_a_screenshot(phone, host,
     url = procedure_pages(published, content)[1]
     phone.goto(host + url)
     table = phone.locator("table.cchc-channels")
-    table.scroll_into_view_if_needed()
     ARTIFACTS.mkdir(exist_ok=True)
-    table.screenshot(path=str(ARTIFACTS / "phone-procedure-fee-table.png"))
+    # The whole table with its caption, clipped from the full page (the sticky header would cover its top).
+    top, height = phone.evaluate("() => { const r = document.querySelector('table.cchc-channels').getBoundingClientRect(); return [r.top + scrollY, r.height]; }")
+    phone.screenshot(path=str(ARTIFACTS / "phone-procedure-fee-table.png"), full_page=True,
+                     clip={"x": 0, "y": max(top - 8, 0), "width": PHONE["width"], "height": height + 16})
     caption = phone.locator("table.cchc-channels caption").bounding_box()
     assert caption["width"] >= table.bounding_box()["width"] - 2  # the caption spans the table, not one word
     assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
