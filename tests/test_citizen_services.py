@@ -69,6 +69,7 @@ def test_the_home_page_offers_search_calls_feedback_and_the_common_procedures_fi
     # Right under the heading, before the officers' text, the plans and the news.
     assert [el.name for el in body.find_all(recursive=False)][:2] == ["h1", "section"]
     services = body.select_one("section.cchc-home")
+    assert services["data-pagefind-ignore"] == "all"  # the procedures' own pages rank for their names
     form = services.select_one("form[role=search]")
     assert (form["method"], form["action"], form.select_one("input")["name"]) == ("get", "tim-kiem/", "q")
     assert (site.root / "tim-kiem" / "index.html").is_file()
