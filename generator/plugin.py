@@ -20,7 +20,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import cards, csp, dates, images, linkcheck, mdext, mkdocs_log, pages, problem_page, sanitize, search, services, share, urls
+from . import cards, csp, dates, images, linkcheck, mdext, mkdocs_log, pages, precompress, problem_page, sanitize, search, services, share, urls
 from .errors import ContentError, Location, Problem
 from .kinds.common import shown_path
 from .kinds.registry import KINDS
@@ -208,6 +208,8 @@ class CchcPlugin(BasePlugin[CchcConfig]):
                 search.build_index(Path(config.site_dir))
             except search.SearchIndexError as err:
                 raise PluginError(str(err)) from None
+        if not self.serving:  # the very last step: every file is final (generator/precompress.py)
+            precompress.write_all(Path(config.site_dir))
 
     def _shown(self, src_uri: str) -> str:
         """A docs-dir file as officers know it: content/tin-tuc/2021/x.md."""

@@ -259,6 +259,12 @@ class Hotline:
         return urls.hotline_anchor(self.slug)
 
     @property
+    def verified(self) -> bool:
+        """A real line whose numbers were called and found working: the only kind offered on
+        every page (a sample number is never callable; one to check again may be wrong)."""
+        return not self.sample and not self.needs_check and self.last_verified is not None
+
+    @property
     def holidays_label(self) -> str:
         return "Làm việc cả ngày lễ, Tết." if self.holidays == "open" else "Nghỉ các ngày lễ, Tết theo quy định."
 
@@ -357,12 +363,15 @@ class Block:
     hotlines: tuple[Hotline, ...]
     url: str  # the hotline listing, relative to the site root
 
+    listed: bool = True  # the portal has hotlines at all (else no block, not even a link)
+
     def __bool__(self) -> bool:
-        return bool(self.hotlines)
+        return self.listed
 
 
 def block(hotlines: list[Hotline]) -> Block:
-    return Block(tuple(h for h in hotlines if h.pinned), urls.HOTLINES_INDEX.lstrip("/"))
+    """The pinned lines that are verified; with none, the block only links to the listing."""
+    return Block(tuple(h for h in hotlines if h.pinned and h.verified), urls.HOTLINES_INDEX.lstrip("/"), bool(hotlines))
 
 
 # --- downloads --------------------------------------------------------------------------------------
@@ -375,7 +384,8 @@ def as_json(hotlines: list[Hotline], site_url: str) -> str:
             "unit": h.unit,
             "level": h.level,
             "receives": [{"code": t, "label": TOPICS[t]} for t in h.receives],
-            "phones": [{"display": p.display, "tel": p.tel, "kind": p.kind, "label": p.label} for p in h.phones],
+            # A sample number is never offered as callable, not even to apps reading the data.
+            "phones": [{"display": p.display, "tel": None if h.sample else p.tel, "kind": p.kind, "label": p.label} for p in h.phones],
             "zalo": {"label": h.zalo.label, "url": h.zalo.url} if h.zalo else None,
             "email": h.email,
             "address": h.address,
@@ -399,16 +409,15 @@ def hours_text(h: Hotline) -> str:
 
 
 def vcard(hotlines: list[Hotline], site_url: str) -> str:
-    """vCard 3.0, one card per hotline (phones import it into the contact list)."""
+    """vCard 3.0, one card per hotline (phones import it into the contact list). Sample lines
+    are left out: a number saved to a phone's contacts would be called."""
     cards = []
-    for h in hotlines:
+    for h in (h for h in hotlines if not h.sample):
         note = ["Đường dây nóng tiếp nhận: " + "; ".join(h.receives_labels) + "."]
         if h.hours:
             note.append("Giờ tiếp nhận: " + hours_text(h))
         if h.zalo:
             note.append(f"Zalo: {h.zalo.label} ({h.zalo.url})")
-        if h.sample:
-            note.append("Số điện thoại mẫu của bản trình diễn, không gọi được.")
         if h.needs_check:
             note.append("Cần kiểm tra lại trước khi sử dụng.")
         lines = ["BEGIN:VCARD", "VERSION:3.0", f"FN:{ical_text('Đường dây nóng – ' + h.name)}", f"ORG:{ical_text(h.agency)}" + (f";{ical_text(h.unit)}" if h.unit else "")]

@@ -25,6 +25,7 @@ from .common import checked_files, resolve_asset
 
 PROCEDURES_DIR = "thu-tuc"
 MAX_LEAFLET = 6  # QR codes that stay large enough to scan on a one-page A4 leaflet
+MAX_COMMON = 6  # "Thủ tục thường gặp" on the home page: what fits a phone's first screen with the other services
 
 LEVELS = {"bo": "Cấp bộ", "tinh": "Cấp tỉnh", "huyen": "Cấp huyện", "xa": "Cấp xã"}
 WAYS = {"truc_tiep": "Trực tiếp", "truc_tuyen": "Trực tuyến", "buu_chinh": "Dịch vụ bưu chính"}
@@ -140,6 +141,7 @@ class Procedure:
     online_url: str | None = None
     decision: str | None = None
     leaflet: bool = False  # on the portal's printed leaflet (tờ rơi, generator/posters.py)
+    common: int | None = None  # place among the home page's common procedures (1 first), if listed there
     sample: bool = False
     locations: dict = field(default_factory=dict, compare=False, repr=False)
     src: str = ""
@@ -222,6 +224,7 @@ PROCEDURE = Record([
     Field("decision", Text()),
     Field("last_checked", Date(), required=True),
     Field("leaflet", Flag(), default=False),
+    Field("common", Integer()),
     Field("sample", Flag(), default=False),
 ], Procedure, locate=True)
 
@@ -277,7 +280,19 @@ def load_procedures(files: list[Path], loading: Loading) -> tuple[list[Procedure
             extra.locations["leaflet"], "leaflet", _("more than {limit} procedures are on the leaflet", limit=MAX_LEAFLET),
             _("a one-page leaflet has room for {limit}: remove leaflet: true here or from one of {files}", limit=MAX_LEAFLET, files=", ".join(p.path for p in on_leaflet[:MAX_LEAFLET])),
         ))
+    for extra in common(procedures)[MAX_COMMON:]:
+        problems.append(Problem(
+            extra.locations["common"], "common",
+            _("more than {count} procedures are listed as common on the home page", count=MAX_COMMON),
+            _("a phone's first screen has room for {count}: remove common: here or from one of {others}",
+              count=MAX_COMMON, others=", ".join(p.path for p in common(procedures)[:MAX_COMMON])),
+        ))
     return procedures, problems
+
+
+def common(procedures) -> list[Procedure]:
+    """The procedures citizens most often come for, in the order their `common:` gives."""
+    return sorted((p for p in procedures if p.common is not None), key=lambda p: (p.common, p.name, p.code))
 
 
 KIND = Kind(
