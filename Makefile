@@ -35,7 +35,7 @@ posters: $(SITE_INSTALLED)
 	$(BIN)/cchc posters
 
 # The browser tests use Chromium ($$CHROMIUM_PATH, else `chromium` on the PATH) and axe-core
-# from npm. Install what is missing as root, or with sudo where it needs no password (GitHub's
+# from npm; the serving test runs generator/deploy/nginx.conf with Debian's nginx and brotli module. Install what is missing as root, or with sudo where it needs no password (GitHub's
 # runners); otherwise say what to install (the tests then skip, and fail under CI=true).
 AS_ROOT = $(shell if [ "$$(id -u)" = 0 ]; then echo env; elif sudo -n true 2>/dev/null; then echo sudo; fi)
 
@@ -47,6 +47,9 @@ browser:
 	  if [ -n "$(AS_ROOT)" ]; then echo "==> Node.js and npm for the accessibility tests (apt-get)"; $(AS_ROOT) apt-get update -qq && $(AS_ROOT) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; \
 	  else echo "note: install Node.js and npm for the accessibility tests"; fi; fi
 	@if [ ! -f $(AXE) ] && command -v npm >/dev/null 2>&1; then echo "==> axe-core for the accessibility tests (npm)"; npm ci --prefix tests/browser --no-audit --no-fund --silent; fi
+	@if [ ! -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ]; then \
+	  if [ -n "$(AS_ROOT)" ]; then $(AS_ROOT) apt-get update -qq && $(AS_ROOT) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light libnginx-mod-http-brotli-static >/dev/null; \
+	  else echo "note: install nginx for the serving test (sudo apt-get install nginx-light libnginx-mod-http-brotli-static)"; fi; fi
 
 test: $(INSTALLED) browser cms
 	$(BIN)/python -m pytest

@@ -36,6 +36,7 @@ from urllib.parse import unquote, urlsplit
 from . import urls
 from .errors import Location, Problem
 from .frontmatter import split
+from .i18n import _
 from .schema import quoted
 
 # `anchors(target)` gives the ids a docs-dir Markdown page will have, or None if unknown.
@@ -98,7 +99,7 @@ def check_body(
     checker = _Checker(src_uri, shown, known, page_url or _page_url(src_uri), anchors, unpublished)
     found: dict[tuple[int, str], Problem] = {}  # a reference used twice is reported once, at its definition
     for offset, written, ref in unknown_refs:
-        found[offset, written] = Problem(where(offset), "link", f"{written}: no definition of [{ref}]", f"add a line \"[{ref}]: address\" below the text, or correct the name")
+        found[offset, written] = Problem(where(offset), "link", _("{written}: no definition of [{ref}]", written=written, ref=ref), _('add a line "[{ref}]: address" below the text, or correct the name', ref=ref))
     for link in links:
         for at, message, hint in checker.check(link):
             found.setdefault((at, message), Problem(where(at), link.kind, message, hint))
@@ -375,26 +376,26 @@ class _Checker:
     def check(self, link: _Link):
         """(offset, message, hint) for each problem with this link."""
         if link.kind == "image" and not (link.alt or "").strip():
-            yield link.start, f"image {_short(link.url)} has no alt text", (
-                "add alt=\"…\" saying what the image shows; screen readers read it to people who cannot see it" if link.html
-                else f"write what the image shows between the brackets, e.g. ![Hội nghị triển khai kế hoạch]({link.url}); screen readers read it to people who cannot see it"
+            yield link.start, _("image {url} has no alt text", url=_short(link.url)), (
+                _('add alt="…" saying what the image shows; screen readers read it to people who cannot see it') if link.html
+                else _("write what the image shows between the brackets, e.g. ![Hội nghị triển khai kế hoạch]({url}); screen readers read it to people who cannot see it", url=link.url)
             )
         url = link.url.strip()
         compact = _CONTROL_OR_SPACE.sub("", url).lower()
         if compact.startswith(_CODE_SCHEMES):
-            yield link.at, f"{_short(url)}: addresses that run code are not allowed", "link to a page or a file instead"
+            yield link.at, _("{url}: addresses that run code are not allowed", url=_short(url)), _("link to a page or a file instead")
             return
         if compact.startswith("data:"):
-            yield link.at, f"{_short(url)}: \"data:\" addresses are not allowed", "put the file in content/ and link to it by its name"
+            yield link.at, _('{url}: "data:" addresses are not allowed', url=_short(url)), _("put the file in content/ and link to it by its name")
             return
         if not url:
             if link.kind == "link" and not link.html:
-                yield link.at, "the link has no address", "write the address between the parentheses"
+                yield link.at, _("the link has no address"), _("write the address between the parentheses")
             return
         try:
             parts = urlsplit(url)
         except ValueError:  # e.g. an unclosed "[" after "//"
-            yield link.at, f"{_short(url)} is not a valid address", "check it character by character, or copy it again from the browser"
+            yield link.at, _("{url} is not a valid address", url=_short(url)), _("check it character by character, or copy it again from the browser")
             return
         if parts.scheme or parts.netloc:
             return  # another site, e-mail, phone: not ours to check
@@ -402,10 +403,10 @@ class _Checker:
         if not path:
             return  # an anchor on this page: checked after the build, with the generated parts
         if path.startswith("/"):
-            yield link.at, f"{_short(url)}: an address starting with \"/\" breaks when the portal is not at the root of its domain", self.absolute_hint(path)
+            yield link.at, _('{url}: an address starting with "/" breaks when the portal is not at the root of its domain', url=_short(url)), self.absolute_hint(path)
             return
         if link.html and path.endswith(".md"):
-            yield link.at, f"{_short(url)}: a .md address in HTML is not turned into the page's address", f"write the link in Markdown: [text]({url})"
+            yield link.at, _("{url}: a .md address in HTML is not turned into the page's address", url=_short(url)), _("write the link in Markdown: [text]({url})", url=url)
             return
         extension = posixpath.splitext(path)[1]
         if not link.html and (extension or self.resolve(path) in self.known):
@@ -419,27 +420,29 @@ class _Checker:
     def check_file(self, link: _Link, url: str, target: str, fragment: str):
         """A link MkDocs resolves relative to the Markdown file."""
         if target == ".." or target.startswith("../"):
-            yield link.at, f"{_short(url)} points outside {self.docs or 'the docs folder'}", "the address is relative to this file: remove a \"../\""
+            message = (_("{url} points outside {folder}", url=_short(url), folder=self.docs) if self.docs
+                       else _("{url} points outside the docs folder", url=_short(url)))
+            yield link.at, message, _('the address is relative to this file: remove a "../"')
         elif target in self.unpublished:
-            yield link.at, f"{_short(url)}: {self.docs}{target} is not published (a draft, or dated after the build date)", "link to it once it is published"
+            yield link.at, _("{url}: {file} is not published (a draft, or dated after the build date)", url=_short(url), file=self.docs + target), _("link to it once it is published")
         elif target not in self.known:
-            yield link.at, f"{_short(url)}: there is no {self.docs}{target}", self.suggest(target)
+            yield link.at, _("{url}: there is no {file}", url=_short(url), file=self.docs + target), self.suggest(target)
         elif fragment and target.endswith(".md") and self.anchors is not None:
             ids = self.anchors(target)
             if ids is not None and fragment not in ids:
                 close = difflib.get_close_matches(fragment, sorted(ids), n=1)
-                hint = f"did you mean \"#{close[0]}\"?" if close else "an anchor is a heading in lowercase without tone marks, words joined by \"-\""
-                yield link.at, f"{_short(url)}: {self.docs}{target} has no heading with the anchor #{fragment}", hint
+                hint = _('did you mean "#{anchor}"?', anchor=close[0]) if close else _('an anchor is a heading in lowercase without tone marks, words joined by "-"')
+                yield link.at, _("{url}: {file} has no heading with the anchor #{anchor}", url=_short(url), file=self.docs + target, anchor=fragment), hint
 
     def check_address(self, link: _Link, url: str, path: str, is_file: bool):
         """An address left as written, which the browser resolves against the page's address."""
         joined = posixpath.normpath(posixpath.join(self.page_url.lstrip("/"), path))
         if joined == ".." or joined.startswith("../"):
-            yield link.at, f"{_short(url)} points outside the portal", "remove a \"../\"; an address in HTML is relative to the page's address, not to this file"
+            yield link.at, _("{url} points outside the portal", url=_short(url)), _('remove a "../"; an address in HTML is relative to the page\'s address, not to this file')
             return
         if is_file:
             if joined not in self.known:
-                yield link.at, f"{_short(url)}: there is no {self.docs}{joined}", "an address in HTML is relative to the page's address, not to this file: use Markdown, which is relative to this file"
+                yield link.at, _("{url}: there is no {file}", url=_short(url), file=self.docs + joined), _("an address in HTML is relative to the page's address, not to this file: use Markdown, which is relative to this file")
             return
         page = "index.md" if joined == "." else joined + "/index.md"
         if page in self.known or joined + ".md" in self.known:
@@ -447,28 +450,28 @@ class _Checker:
         meant = self.resolve(path)
         meant = "index.md" if meant == "." else meant + "/index.md"
         hint = (
-            f"link to the page's .md file relative to this file: {quoted(self.relative(meant))}" if meant in self.known
-            else "link to the page's .md file, relative to this file"
+            _("link to the page's .md file relative to this file: {file}", file=quoted(self.relative(meant))) if meant in self.known
+            else _("link to the page's .md file, relative to this file")
         )
-        yield link.at, f"{_short(url)}: no page at this address", hint
+        yield link.at, _("{url}: no page at this address", url=_short(url)), hint
 
     def absolute_hint(self, path: str) -> str:
         target = path.strip("/")
         for candidate in (target, f"{target}/index.md" if target else "index.md", f"{target}.md"):
             if candidate in self.known:
-                return f"write it relative to this file: {quoted(self.relative(candidate))}"
-        return "write it relative to this file, e.g. \"../thu-tuc/index.md\""
+                return _("write it relative to this file: {file}", file=quoted(self.relative(candidate)))
+        return _('write it relative to this file, e.g. "../thu-tuc/index.md"')
 
     def suggest(self, target: str) -> str:
         same_but_case = [k for k in self.known if k.lower() == target.lower()]
         if same_but_case:  # fine on the officer's Windows PC, broken on the web server
-            return f"did you mean {quoted(self.relative(same_but_case[0]))}? capitals count in addresses"
+            return _("did you mean {file}? capitals count in addresses", file=quoted(self.relative(same_but_case[0])))
         extension = posixpath.splitext(target)[1]
         same_kind = [k for k in self.known if posixpath.splitext(k)[1] == extension and k != self.src_uri]
         close = difflib.get_close_matches(target, same_kind, n=1, cutoff=0.8)
         if close:
-            return f"did you mean {quoted(self.relative(close[0]))}?"
-        return "the address is relative to this file"
+            return _("did you mean {value}?", value=quoted(self.relative(close[0])))
+        return _("the address is relative to this file")
 
 
 # The portal's Markdown extensions that give elements ids (as in mkdocs.yml).

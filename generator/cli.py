@@ -13,8 +13,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from . import dates
+from . import dates, i18n, summary
 from .errors import ContentError, warnings_report
+from .i18n import _, _n
 from .pages import assemble
 
 _QUIET = {"NO_MKDOCS_2_WARNING": "1"}  # Material's banner about MkDocs 2 is noise for officers
@@ -27,18 +28,24 @@ def check(args) -> int:
     try:
         today = dates.build_date()
     except dates.BuildDateError as err:
-        print(f"error: {err}", file=sys.stderr)
+        print(_("error: {error}", error=err), file=sys.stderr)
         return 2
     # As the publishing build sees it (drafts are read and checked all the same).
-    corpus, _, problems = assemble(root, root / args.plans, root / args.content, today, CHECK_SITE_URL, pages=False)
+    corpus, __, problems = assemble(root, root / args.plans, root / args.content, today, CHECK_SITE_URL, pages=False)
+    later = summary.report(corpus, today)  # after the verdict: what is not on the site yet, and why
     if problems:
         print(ContentError(problems).report(), file=sys.stderr)
         if corpus.warnings:
             print(warnings_report(corpus.warnings), file=sys.stderr)
+        if later:  # on stdout: the problems alone go to stderr
+            sys.stderr.flush()
+            print(later)
         return 1
-    print(f"OK: {corpus.counts()} checked, no problems.")
+    print(_("OK: {counts} checked, no problems.", counts=corpus.counts()))
     if corpus.warnings:  # printed after the verdict, and the check still passes (exit 0)
         print(warnings_report(corpus.warnings))
+    if later:
+        print(later)
     return 0
 
 
@@ -51,7 +58,7 @@ def build(args) -> int:
     try:
         dates.build_date()
     except dates.BuildDateError as err:
-        print(f"error: {err}", file=sys.stderr)
+        print(_("error: {error}", error=err), file=sys.stderr)
         return 2
     target = Path(args.site_dir).resolve()
     _clean_stale_staging(target)
@@ -60,14 +67,16 @@ def build(args) -> int:
     command = ["build", "--clean", "-f", args.config, "-d", str(staging)] + (["--strict"] if args.strict else [])
     if _mkdocs(*command) != 0:
         shutil.rmtree(staging, ignore_errors=True)
-        kept = f"; {target.name}/ was left as it was" if target.exists() else ""
-        print(f"Build failed: nothing was published{kept}.", file=sys.stderr)
+        if target.exists():
+            print(_("Build failed: nothing was published; {folder}/ was left as it was.", folder=target.name), file=sys.stderr)
+        else:
+            print(_("Build failed: nothing was published."), file=sys.stderr)
         return 1
     if target.exists():
         target.rename(previous)
     staging.rename(target)
     shutil.rmtree(previous, ignore_errors=True)
-    print(f"Site built into {target.name}/ (build date {dates.build_date().isoformat()}).")
+    print(_("Site built into {folder}/ (build date {date}).", folder=target.name, date=dates.build_date().isoformat()))
     return 0
 
 
@@ -105,21 +114,24 @@ def posters(args) -> int:
 
     site_dir = Path(args.site_dir)
     if not (site_dir.is_dir() and print_pdf.printable_pages(site_dir)):
-        print(f"error: no posters in {site_dir}/: run `cchc build` first", file=sys.stderr)
+        print(_("error: no posters in {folder}/: run `cchc build` first", folder=site_dir), file=sys.stderr)
         return 2
     chromium = args.chromium or print_pdf.find_chromium()
     if not chromium:
-        print("error: Chromium was not found: install it (sudo apt-get install chromium), or give --chromium PATH or $CHROMIUM_PATH", file=sys.stderr)
+        print(_("error: Chromium was not found: install it (sudo apt-get install chromium), or give --chromium PATH or $CHROMIUM_PATH"), file=sys.stderr)
         return 2
     try:
         printed = print_pdf.print_all(site_dir, chromium, Path(args.out) if args.out else None)
     except (OSError, subprocess.SubprocessError) as err:
-        print(f"error: Chromium could not print the posters: {err}", file=sys.stderr)
+        print(_("error: Chromium could not print the posters: {error}", error=err), file=sys.stderr)
         return 1
     long = [p for p in printed if p.pages != 1]
     for p in long:
-        print(f"warning: {p.url} prints on {p.pages} A4 pages, not one: shorten the text it prints", file=sys.stderr)
-    print(f"{len(printed)} posters printed to PDF" + (f" in {args.out}/" if args.out else f" beside their pages in {site_dir}/") + ".")
+        print(_("warning: {url} prints on {pages} A4 pages, not one: shorten the text it prints", url=p.url, pages=p.pages), file=sys.stderr)
+    if args.out:
+        print(_n("{count} poster printed to PDF in {folder}/.", "{count} posters printed to PDF in {folder}/.", len(printed), count=len(printed), folder=args.out))
+    else:
+        print(_n("{count} poster printed to PDF beside its page in {folder}/.", "{count} posters printed to PDF beside their pages in {folder}/.", len(printed), count=len(printed), folder=site_dir))
     return 1 if long else 0
 
 
@@ -138,13 +150,12 @@ def schemas(args) -> int:
 def new(args) -> int:
     """`cchc new KIND [title]`: a new file with every required field (generator/scaffold.py)."""
     from . import scaffold
-    from .i18n import _
 
     root = Path.cwd()
     try:
         today = dates.build_date()
     except dates.BuildDateError as err:
-        print(f"error: {err}", file=sys.stderr)
+        print(_("error: {error}", error=err), file=sys.stderr)
         return 2
     if not (root / args.content).is_dir():  # not in the portal's folder: the file would land nowhere useful
         print(_("error: there is no {folder}/ folder here: run the command in the portal's folder (the one with mkdocs.yml)", folder=args.content), file=sys.stderr)
@@ -164,14 +175,14 @@ def new(args) -> int:
             return 2
         wrong = scaffold.check_header(header)
         if wrong:
-            print("\n".join(_("error: {problem}", problem=w) for w in wrong), file=sys.stderr)
+            print("\n".join(_("error: {error}", error=w) for w in wrong), file=sys.stderr)
             return 2
     try:
         made = scaffold.new_file(args.kind, title, root / args.plans, root / args.content, today, header, args.series)
         shown = made.path.relative_to(root).as_posix() if made.path.is_relative_to(root) else str(made.path)
         scaffold.write(made, shown)
     except scaffold.ScaffoldError as err:
-        print(_("error: {problem}", problem=err), file=sys.stderr)
+        print(_("error: {error}", error=err), file=sys.stderr)
         return 1
     print(_("Created {path}", path=shown))
     print(_("Next:\n"
@@ -184,7 +195,6 @@ def new(args) -> int:
 
 def _plan_header(args, today, asking: bool):
     """Number, issuer, level and year of a new plan: from the flags, else asked for."""
-    from .i18n import _
     from .kinds.plan import LEVELS
     from .scaffold import PlanHeader
 
@@ -213,31 +223,61 @@ def _plan_header(args, today, asking: bool):
     return header, missing
 
 
+def _choose_language(argv: list[str] | None) -> None:
+    """`--lang en|vi` (anywhere on the line) sets CCHC_LANG before any message is made, help
+    included, and for the MkDocs process that `build` and `serve` start."""
+    early = argparse.ArgumentParser(add_help=False)
+    early.add_argument("--lang", choices=i18n.LANGUAGES)
+    known, __ = early.parse_known_args(argv)
+    if known.lang:
+        i18n.set_language(known.lang)
+
+
+def _argparse_words(text: str) -> str:
+    """argparse's own words (usage, headings, its errors) in the chosen language; argparse
+    looks each up through its module's `_` when it needs it, and fills in the %-fields."""
+    words = {
+        "usage: ": _("usage: "),
+        "positional arguments": _("positional arguments"),
+        "options": _("options"),
+        "show this help message and exit": _("show this help message and exit"),
+        "%(prog)s: error: %(message)s\n": _("%(prog)s: error: %(message)s\n"),
+        "argument %(argument_name)s: %(message)s": _("argument %(argument_name)s: %(message)s"),
+        "invalid choice: %(value)r (choose from %(choices)s)": _("invalid choice: %(value)r (choose from %(choices)s)"),
+        "the following arguments are required: %s": _("the following arguments are required: %s"),
+        "unrecognized arguments: %s": _("unrecognized arguments: %s"),
+        "expected one argument": _("expected one argument"),
+    }
+    return words.get(text, text)
+
+
 def main(argv: list[str] | None = None) -> int:
+    _choose_language(argv)
+    argparse._ = _argparse_words  # before the parsers are made: their headings are set then
     parser = argparse.ArgumentParser(
         prog="cchc",
-        description="Build a CCHC outreach portal from plans/*.yml and content/.",
-        epilog=f"The build date is today in Asia/Ho_Chi_Minh; set {dates.BUILD_DATE_VARIABLE}=YYYY-MM-DD to build as of another day.",
+        description=_("Build a CCHC outreach portal from plans/*.yml and content/."),
+        epilog=_("The build date is today in Asia/Ho_Chi_Minh; set {variable}=YYYY-MM-DD to build as of another day.", variable=dates.BUILD_DATE_VARIABLE),
     )
+    parser.add_argument("--lang", choices=i18n.LANGUAGES, help=_("language of the messages: vi (default) or en; also set by {variable}", variable=i18n.ENV))
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    p = commands.add_parser("check", help="validate all content without building; lists every problem")
-    p.add_argument("--plans", default="plans", help="folder of plan files (default: plans)")
-    p.add_argument("--content", default="content", help="folder of pages, articles and programmes (default: content)")
+    p = commands.add_parser("check", help=_("validate all content without building; lists every problem"))
+    p.add_argument("--plans", default="plans", help=_("folder of plan files (default: plans)"))
+    p.add_argument("--content", default="content", help=_("folder of pages, articles and programmes (default: content)"))
     p.set_defaults(run=check)
 
-    p = commands.add_parser("build", help="build the site into a temporary folder, then replace site/ if it succeeded")
-    p.add_argument("-f", "--config", default="mkdocs.yml", help="MkDocs configuration (default: mkdocs.yml)")
-    p.add_argument("-d", "--site-dir", default="site", help="where to publish (default: site)")
-    p.add_argument("--no-strict", dest="strict", action="store_false", help="do not fail on warnings")
+    p = commands.add_parser("build", help=_("build the site into a temporary folder, then replace site/ if it succeeded"))
+    p.add_argument("-f", "--config", default="mkdocs.yml", help=_("MkDocs configuration (default: mkdocs.yml)"))
+    p.add_argument("-d", "--site-dir", default="site", help=_("where to publish (default: site)"))
+    p.add_argument("--no-strict", dest="strict", action="store_false", help=_("do not fail on warnings"))
     p.set_defaults(run=build)
 
-    p = commands.add_parser("serve", help="preview with live reload (also when plans/ change)")
-    p.add_argument("-f", "--config", default="mkdocs.yml", help="MkDocs configuration (default: mkdocs.yml)")
-    p.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", help="address to serve on (default: 127.0.0.1:8000)")
+    p = commands.add_parser("serve", help=_("preview with live reload (also when plans/ change)"))
+    p.add_argument("-f", "--config", default="mkdocs.yml", help=_("MkDocs configuration (default: mkdocs.yml)"))
+    p.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", help=_("address to serve on (default: 127.0.0.1:8000)"))
     p.set_defaults(run=serve)
 
-    from .i18n import _
     from .scaffold import COMMANDS
 
     p = commands.add_parser("new", help=_("start a new file of a kind, with every required field and what to write in it"))
@@ -252,10 +292,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--content", default="content", help=_("folder of pages, articles and programmes (default: content)"))
     p.set_defaults(run=new)
 
-    p = commands.add_parser("posters", help="print the built site's A4 posters and leaflet to PDF with headless Chromium")
-    p.add_argument("-d", "--site-dir", default="site", help="the built site (default: site)")
-    p.add_argument("-o", "--out", help="write every PDF into this folder (default: beside each poster in the site)")
-    p.add_argument("--chromium", help="the Chromium program (default: $CHROMIUM_PATH, else chromium on the PATH)")
+    p = commands.add_parser("posters", help=_("print the built site's A4 posters and leaflet to PDF with headless Chromium"))
+    p.add_argument("-d", "--site-dir", default="site", help=_("the built site (default: site)"))
+    p.add_argument("-o", "--out", help=_("write every PDF into this folder (default: beside each poster in the site)"))
+    p.add_argument("--chromium", help=_("the Chromium program (default: $CHROMIUM_PATH, else chromium on the PATH)"))
     p.set_defaults(run=posters)
 
     p = commands.add_parser("schemas", help="write the JSON Schemas of every file kind and the VS Code settings that use them")
@@ -265,6 +305,8 @@ def main(argv: list[str] | None = None) -> int:
 
     add_import(commands)
 
+    for sub in commands.choices.values():  # `cchc check --lang en` as well as `cchc --lang en check`
+        sub.add_argument("--lang", choices=i18n.LANGUAGES, default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     return args.run(args)
 

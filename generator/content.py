@@ -27,7 +27,8 @@ from .kinds.quiz import Quiz
 from .kinds.registry import KINDS
 from .kinds.series import Episode, Series
 from .refs import check_procedure_refs, check_refs
-from .text import TOO_DEEP, TOO_DEEP_HINT, nfc, too_deep
+from .i18n import _
+from .text import nfc, too_deep, too_deep_hint, too_deep_message
 
 
 @dataclass(frozen=True)
@@ -50,15 +51,10 @@ class Corpus:
     inventory: Inventory = field(default_factory=Inventory, compare=False, repr=False)
 
     def counts(self) -> str:
-        def n(count, word, plural=None):
-            return f"{count} {word if count == 1 else (plural or word + 's')}"
+        """"4 plans, 35 articles, …": every kind of the registry that has items (summary.py)."""
+        from .summary import counts
 
-        return (
-            f"{n(len(self.plans), 'plan')}, {n(len(self.articles), 'article')}, "
-            f"{n(len(self.series), 'programme series', 'programme series')} with {n(len(self.episodes), 'episode')}, "
-            f"{n(len(self.activities), 'activity', 'activities')}, {n(len(self.procedures), 'procedure')}, "
-            f"{n(len(self.hotlines), 'hotline')}, {n(len(self.feedback), 'feedback item')}"
-        )
+        return counts(self)
 
 
 def load_corpus(root: Path, plans_dir: Path, docs_dir: Path) -> tuple[Corpus, list[Problem]]:
@@ -83,13 +79,13 @@ def _check_addresses(kind, items) -> list[Problem]:
     problems, first = [], {}
     for item in sorted(items, key=lambda i: i.path):  # the first file by name keeps the address
         if not item.slug:
-            problems.append(Problem(Location(item.path, 1, 1), "", "the file name has no letters or digits, so the page would have no address",
-                                    "rename the file with a few words of its title, e.g. hoi-nghi-cchc.md"))
+            problems.append(Problem(Location(item.path, 1, 1), "", _("the file name has no letters or digits, so the page would have no address"),
+                                    _("rename the file with a few words of its title, e.g. hoi-nghi-cchc.md")))
             continue
         address = kind.address(item)
         other = first.setdefault(address, item)
         if other is not item:
-            problems.append(Problem(Location(item.path, 1, 1), "", f"gets the same address {address} as {other.path}", "rename one of the two files"))
+            problems.append(Problem(Location(item.path, 1, 1), "", _("gets the same address {address} as {other}", address=address, other=other.path), _("rename one of the two files")))
     return problems
 
 
@@ -138,21 +134,22 @@ def check_site(site, stock: Inventory, root: Path, docs: Path, items_clean: bool
     assets must not land where the portal writes a page or another file lands (MkDocs
     would drop one of them without a word). `items_clean`: the items' own addresses were
     found unique (otherwise those clashes are reported already, and not again here)."""
-    problems = [Problem(Location(shown_path(docs, root), 1, 1), "", f"two pages of the portal would be written to /{src}",
-                        "two items of the content give the same address; rename one") for src in site.clashes if items_clean]
+    problems = [Problem(Location(shown_path(docs, root), 1, 1), "", _("two pages of the portal would be written to /{address}", address=src),
+                        _("two items of the content give the same address; rename one")) for src in site.clashes if items_clean]
     owners: dict[str, str] = {urls.dest_of_src(src): "" for src in site.generated}
     claims = [(src, urls.dest_of(url)) for src, url in sorted(site.moved.items()) if items_clean]
     claims += [(src, urls.dest_of_src(src)) for src in sorted(stock.pages + stock.assets)]
     for src in sorted(stock.pages + stock.assets):
         if ("/" + urls.dest_of_src(src)).startswith(urls.SHARE_CARDS):  # cards are written there after the pages
-            problems.append(Problem(Location(shown_path(docs / src, root), 1, 1), "", f"is in {urls.SHARE_CARDS}, where the portal puts the pictures shown when a page is shared",
-                                    "move it to another folder"))
+            problems.append(Problem(Location(shown_path(docs / src, root), 1, 1), "", _("is in {folder}, where the portal puts the pictures shown when a page is shared", folder=urls.SHARE_CARDS),
+                                    _("move it to another folder")))
     for src, dest in claims:
         other = owners.setdefault(dest, src)
         if other != src:
-            taken = f"as {shown_path(docs / other, root)}" if other else "as a page the portal makes itself"
             address = "/" + dest.removesuffix("index.html")
-            problems.append(Problem(Location(shown_path(docs / src, root), 1, 1), "", f"gets the same address {address} {taken}", "rename or move this file"))
+            message = (_("gets the same address {address} as {other}", address=address, other=shown_path(docs / other, root)) if other
+                       else _("gets the same address {address} as a page the portal makes itself", address=address))
+            problems.append(Problem(Location(shown_path(docs / src, root), 1, 1), "", message, _("rename or move this file")))
     return problems
 
 
@@ -176,7 +173,7 @@ def check_bodies(site, stock: Inventory, root: Path, docs: Path) -> list[Problem
             problems += _plain_front_matter(text, shown)
         body, first_line = markdown_body(text)
         if too_deep(body):
-            problems.append(Problem(Location(shown, first_line, 1), "", f"the text {TOO_DEEP}", TOO_DEEP_HINT))
+            problems.append(Problem(Location(shown, first_line, 1), "", too_deep_message(whole_text=True), too_deep_hint()))
             continue
         problems += placeholders.in_text(body, first_line, shown)  # `cchc new` left "write this here"
         problems += check_body(body, first_line, src, shown, known, page_url=site.moved.get(src), anchors=anchors, unpublished=site.hidden)
@@ -189,8 +186,8 @@ def _plain_front_matter(text: str, shown: str) -> list[Problem]:
         return []
     node, problems = compose_yaml("\n" * offset + front, shown)
     if isinstance(node, yaml.MappingNode):
-        for key, _ in node.value:
+        for key, __ in node.value:
             if key.value == "template":
                 problems.append(Problem(Location(shown, key.start_mark.line + 1, key.start_mark.column + 1), "template",
-                                        "a page cannot choose its own layout", "remove the line; the portal's layout is used"))
+                                        _("a page cannot choose its own layout"), _("remove the line; the portal's layout is used")))
     return problems

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .i18n import _n
+
 
 @dataclass(frozen=True, order=True)
 class Location:
@@ -41,12 +43,12 @@ class ContentError(Exception):
 
     def report(self) -> str:
         count = len(self.problems)
-        head = f"{count} problem{'s' if count != 1 else ''} found in the content:"
+        head = _n("{count} problem found in the content:", "{count} problems found in the content:", count, count=count)
         return "\n".join([head, *(str(p) for p in self.problems)])
 
 
 def warnings_report(warnings: list[Problem]) -> str:
     """Warnings, after the check's verdict: things to do that do not stop the build."""
     count = len(warnings)
-    head = f"{count} warning{'s' if count != 1 else ''}:"
+    head = _n("{count} warning:", "{count} warnings:", count, count=count)
     return "\n".join([head, *(str(w) for w in warnings)])

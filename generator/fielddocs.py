@@ -38,6 +38,7 @@ SHARED: dict[str, tuple[str, str]] = {
     "closures": ("Ngày tạm nghỉ", "Những ngày đường dây tạm ngừng (ngoài lịch nghỉ lễ, Tết)."),
     "code": ("Mã thủ tục", "Mã thủ tục trên Cổng Dịch vụ công quốc gia, viết trong ngoặc kép, ví dụ \"1.001193\"."),
     "columns": ("Tên cột", "Tên các cột của bảng nhiệm vụ, khi khác tên mặc định."),
+    "common": ("Thủ tục thường gặp", "Thứ tự trong mục “Thủ tục thường gặp” của trang chủ (1 là đầu tiên, tối đa 6); để trống nếu không đưa lên trang chủ."),
     "content": ("Nội dung", "Nội dung công việc."),
     "coordinating": ("Cơ quan phối hợp", "Cơ quan, đơn vị phối hợp thực hiện."),
     "copies": ("Số bản sao", "Số bản sao cần nộp."),

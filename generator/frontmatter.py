@@ -7,6 +7,7 @@ from pathlib import Path
 import yaml
 
 from .errors import Location, Problem
+from .i18n import _
 from .load import compose_yaml, read_text
 
 _FENCE = "---"
@@ -30,11 +31,11 @@ def load_front_matter(file: Path, shown: str) -> tuple[yaml.Node | None, str, li
         return None, "", problems
     front, offset = split(text)
     if offset == -1:
-        return None, text, [Problem(Location(shown, 1, 1), "", "the front matter starting with `---` on line 1 is never closed", "end it with a line `---`")]
+        return None, text, [Problem(Location(shown, 1, 1), "", _("the front matter starting with `---` on line 1 is never closed"), _("end it with a line `---`"))]
     if front is None:
-        return None, text, [Problem(Location(shown, 1, 1), "", "the file has no front matter", "start the file with `---`, the fields (title, date, …), then `---`")]
+        return None, text, [Problem(Location(shown, 1, 1), "", _("the file has no front matter"), _("start the file with `---`, the fields (title, date, …), then `---`"))]
     # Pad with blank lines so YAML marks carry the file's own line numbers.
     node, problems = compose_yaml("\n" * offset + front, shown)
-    if problems and problems[0].message == "the file is empty":
-        problems = [Problem(Location(shown, 1, 1), "", "the front matter is empty", "write the fields (title, date, …) between the two `---` lines")]
+    if problems and problems[0].message == _("the file is empty"):
+        problems = [Problem(Location(shown, 1, 1), "", _("the front matter is empty"), _("write the fields (title, date, …) between the two `---` lines"))]
     return node, text, problems

@@ -18,18 +18,26 @@ from pathlib import Path
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from .i18n import _
+
 MAX_WIDTH = 1200  # px: twice a phone's content width, the desktop column at full size
 # A 50-megapixel photo is already larger than any phone camera makes; beyond it decoding
 # could take gigabytes of memory (a "decompression bomb": a tiny file claiming huge size).
 MAX_PIXELS = 50_000_000
 Image.MAX_IMAGE_PIXELS = MAX_PIXELS  # Pillow warns above this and refuses twice this; both are errors here
-_DAMAGED = "the image file is damaged or cut short; save or copy it again from the original"
-_TOO_LARGE = f"the image is larger than {MAX_PIXELS // 1_000_000} megapixels, too large to decode safely; scale it down before adding it"
 RASTER = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".webp": "WEBP"}
 _EXTENSION = {"JPEG": ".jpg", "PNG": ".png", "WEBP": ".webp"}  # what to rename a misnamed file to
 _ORIENTATION = 0x0112  # EXIF tag: how the camera was held
 _SIDEWAYS = {5, 6, 7, 8}  # orientations that swap width and height
 _SVG_SIZE = re.compile(r'viewBox="\s*[-\d.]+[\s,]+[-\d.]+[\s,]+([\d.]+)[\s,]+([\d.]+)"')
+
+
+def _damaged() -> str:
+    return _("the image file is damaged or cut short; save or copy it again from the original")
+
+
+def _too_large() -> str:
+    return _("the image is larger than {megapixels} megapixels, too large to decode safely; scale it down before adding it", megapixels=MAX_PIXELS // 1_000_000)
 
 
 class _Unreadable(Exception):
@@ -45,14 +53,14 @@ def _opened(path: Path):
         try:
             image = Image.open(path, formats=list(_EXTENSION))
         except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-            raise _Unreadable(_TOO_LARGE) from None
+            raise _Unreadable(_too_large()) from None
         except UnidentifiedImageError:
-            raise _Unreadable(f"the file is not a readable image; replace it with a photo saved as {path.suffix.lower()}") from None
+            raise _Unreadable(_("the file is not a readable image; replace it with a photo saved as {suffix}", suffix=path.suffix.lower())) from None
         except (OSError, SyntaxError, ValueError):
-            raise _Unreadable(_DAMAGED) from None
+            raise _Unreadable(_damaged()) from None
     with image:
         if image.format != fmt:
-            raise _Unreadable(f"the file is a {image.format} image but its name ends in {path.suffix}; rename it to end in {_EXTENSION[image.format]}")
+            raise _Unreadable(_("the file is a {format} image but its name ends in {suffix}; rename it to end in {right}", format=image.format, suffix=path.suffix, right=_EXTENSION[image.format]))
         yield image
 
 
@@ -84,7 +92,7 @@ def _inspect(stamp: tuple[Path, int, int]) -> tuple[str | None, tuple[int, int],
     except _Unreadable as err:
         return str(err), (0, 0), 1
     except (OSError, SyntaxError, ValueError, EOFError):  # Pillow's "image file is truncated" and kin
-        return _DAMAGED, (0, 0), 1
+        return _damaged(), (0, 0), 1
     upright = (size[1], size[0]) if orientation in _SIDEWAYS else size
     return None, upright, orientation
 
@@ -98,7 +106,7 @@ def image_problem(path: Path) -> str | None:
     try:
         return _inspect(_stamp(path))[0]
     except OSError:
-        return "the file cannot be read; check that it exists and is not a broken link"
+        return _("the file cannot be read; check that it exists and is not a broken link")
 
 
 def _fitted(width: int, height: int) -> tuple[int, int]:

@@ -13,13 +13,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import Location, Problem
+from .i18n import _
 from .images import image_problem
 from .kinds.base import Kind
 from .kinds.common import shown_path
 from .kinds.registry import KINDS
 from .kinds.document import FILE_SUFFIXES as DOCUMENT_SUFFIXES
 from .kinds.series import MEDIA_TYPES
-from .svg import SVG_HINT, svg_problem
+from .svg import svg_hint, svg_problem
 
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".svg")
 ASSET_SUFFIXES = IMAGE_SUFFIXES + tuple(MEDIA_TYPES) + DOCUMENT_SUFFIXES
@@ -29,8 +30,32 @@ DATA_SUFFIXES = (".yml", ".yaml", ".json", ".toml")
 # Guides beside the plans (the English reference, the officers' guide, importing a signed plan):
 # read in the repository, never published.
 PLANS_DOCS = ("README.md", "HUONG-DAN.md", "HUONG-DAN-NHAP-KE-HOACH.md")
-ALLOWED = "pages (.md), images (" + ", ".join(IMAGE_SUFFIXES) + "), recordings (" + ", ".join(MEDIA_TYPES) + ") and documents (" + ", ".join(DOCUMENT_SUFFIXES) + ")"
-DATA_HOMES = "; ".join(f"{k.describe} in {k.home}" for k in KINDS if k.data)
+
+
+def _allowed() -> str:
+    return _("pages (.md), images ({images}), recordings ({recordings}) and documents ({documents})",
+             images=", ".join(IMAGE_SUFFIXES), recordings=", ".join(MEDIA_TYPES), documents=", ".join(DOCUMENT_SUFFIXES))
+
+
+def kind_words(kind: Kind) -> str:
+    """How a kind's files are named in messages ("news articles"), in the chosen language."""
+    words = {
+        "plans": _("plans"), "articles": _("news articles"), "series": _("programme series"),
+        "episodes": _("programme episodes"), "activities": _("activities"), "procedures": _("procedure guides"),
+        "hotlines": _("hotlines"), "feedback": _("feedback items"), "documents": _("legal documents"),
+        "organisation": _("organisation details"), "organisation_en": _("English organisation details"), "quizzes": _("quizzes"),
+    }
+    return words.get(kind.name, kind.describe)
+
+
+def kind_home(kind: Kind) -> str:
+    """Where a kind's files go (`Kind.home`), its few English words in the chosen language."""
+    return (kind.home.replace(" (any subfolder)", " " + _("(any subfolder)"))
+            .replace(", beside its series.yml", ", " + _("beside its series.yml")))
+
+
+def _data_homes() -> str:
+    return "; ".join(_("{kinds} in {home}", kinds=kind_words(k), home=kind_home(k)) for k in KINDS if k.data)
 
 
 @dataclass
@@ -56,11 +81,11 @@ def _walk(base: Path, root: Path, problems: list[Problem]):
         try:
             target = entry.resolve(strict=True)
         except (OSError, RuntimeError):
-            return "is a symbolic link that leads nowhere or in a loop"
+            return _("is a symbolic link that leads nowhere or in a loop")
         if target.is_dir():
-            return "is a symbolic link to a folder"
+            return _("is a symbolic link to a folder")
         if not target.is_relative_to(home):
-            return f"is a symbolic link to a file outside {base.name}/"
+            return _("is a symbolic link to a file outside {folder}/", folder=base.name)
         return None
 
     def walk(folder: Path):
@@ -69,7 +94,7 @@ def _walk(base: Path, root: Path, problems: list[Problem]):
                 continue
             message = refused(entry) if entry.is_symlink() else None
             if message:
-                problems.append(_problem(entry, root, message, f"put the file itself in {base.name}/ instead of a link"))
+                problems.append(_problem(entry, root, message, _("put the file itself in {folder}/ instead of a link", folder=base.name)))
             elif entry.is_dir():
                 yield from walk(entry)
             elif entry.is_file():
@@ -87,23 +112,26 @@ def _misplaced(file: Path, kinds: list[Kind], root: Path) -> Problem:
     wanted = [k for k in kinds if k.data == (file.suffix in DATA_SUFFIXES)]
     if not wanted or file.suffix not in (PAGE_SUFFIX, *DATA_SUFFIXES):
         return _unknown(file, root)
-    homes = "; ".join(f"{k.describe} go in {k.home}" for k in wanted)
-    return _problem(file, root, f"is not where {' or '.join(k.describe for k in wanted)} are read", homes)
+    homes = "; ".join(_("{kinds} go in {home}", kinds=kind_words(k), home=kind_home(k)) for k in wanted)
+    what = kind_words(wanted[0])
+    for k in wanted[1:]:
+        what = _("{first} or {second}", first=what, second=kind_words(k))
+    return _problem(file, root, _("is not where {kinds} are read", kinds=what), homes)
 
 
 def _unknown(file: Path, root: Path) -> Problem:
     if file.suffix.lower() in OTHER_MARKDOWN:
-        return _problem(file, root, f"Markdown files must end in {PAGE_SUFFIX}", f"rename it to {file.stem}{PAGE_SUFFIX}")
+        return _problem(file, root, _("Markdown files must end in {suffix}", suffix=PAGE_SUFFIX), _("rename it to {name}", name=file.stem + PAGE_SUFFIX))
     if file.suffix.lower() in DATA_SUFFIXES:
-        return _problem(file, root, "is a data file that no part of the portal reads", f"data files are read only as {DATA_HOMES}; move it or remove it")
-    what = f"files of type {file.suffix}" if file.suffix else "files without an extension"
-    return _problem(file, root, f"{what} are not published", f"the portal publishes {ALLOWED}")
+        return _problem(file, root, _("is a data file that no part of the portal reads"), _("data files are read only as {homes}; move it or remove it", homes=_data_homes()))
+    message = _("files of type {suffix} are not published", suffix=file.suffix) if file.suffix else _("files without an extension are not published")
+    return _problem(file, root, message, _("the portal publishes {allowed}", allowed=_allowed()))
 
 
 def _asset_problems(file: Path, root: Path) -> list[Problem]:
     """Images that cannot be read or are too large to open, and SVGs that could run code."""
     if file.suffix.lower() == ".svg":
-        message, hint = svg_problem(file), SVG_HINT
+        message, hint = svg_problem(file), svg_hint()
     else:
         message, hint = image_problem(file), ""
     return [_problem(file, root, message, hint)] if message else []
@@ -119,15 +147,16 @@ def take_stock(root: Path, plans_dir: Path, docs: Path) -> tuple[Inventory, list
         if kind:
             stock.kind_files[kind.name].append(file)
         elif rel not in PLANS_DOCS:
-            where = "plans/ itself, not from its subfolders" if "/" in rel else "files ending in .yml or .yaml"
-            problems.append(_problem(file, root, "is not a plan", f"plans are read from {where}; other files do not belong in plans/"))
+            hint = (_("plans are read from plans/ itself, not from its subfolders; other files do not belong in plans/") if "/" in rel
+                    else _("plans are read from files ending in .yml or .yaml; other files do not belong in plans/"))
+            problems.append(_problem(file, root, _("is not a plan"), hint))
     by_folder: dict[str, list[Kind]] = {}
     for kind in KINDS:
         if not kind.in_plans:
             by_folder.setdefault(kind.folder, []).append(kind)
     for file in _walk(docs, root, problems):
         rel = file.relative_to(docs).as_posix()
-        folder, _, inside = rel.partition("/")
+        folder, __, inside = rel.partition("/")
         kinds = by_folder.get(folder, []) if inside else []
         owner = next((k for k in kinds if k.owns(inside)), None)
         if owner and inside != "index.md":  # a folder's index.md is its listing's address (checked there)

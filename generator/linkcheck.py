@@ -26,6 +26,8 @@ from typing import Iterable, Mapping
 from urllib.parse import unquote, urljoin, urlsplit
 from xml.etree import ElementTree
 
+from .i18n import _, _n
+
 # Attributes that hold one address (srcset holds several; handled apart).
 _LINK_ATTRS = frozenset({"href", "src", "poster", "data", "action", "formaction", "xlink:href"})
 _UNFOLD = re.compile(r"\r?\n[ \t]")  # RFC 5545 §3.1 / RFC 6350 §3.2 line folding
@@ -41,7 +43,7 @@ class BrokenLink:
     problem: str  # "no such page", "no such file", "no such anchor on that page", …
 
     def line(self) -> str:
-        return f'{self.source}: link "{self.link}" -> {self.target}: {self.problem}'
+        return _('{source}: link "{link}" -> {target}: {problem}', source=self.source, link=self.link, target=self.target, problem=self.problem)
 
 
 def check_site(site_dir: Path, site_url: str, sources: Mapping[str, str] | None = None, later: Iterable[str] = ("pagefind/",)) -> list[BrokenLink]:
@@ -55,7 +57,7 @@ def check_site(site_dir: Path, site_url: str, sources: Mapping[str, str] | None 
     site = _Site(Path(site_dir), site_url, tuple(later))
     found: dict[tuple, BrokenLink] = {}
     for page, links in site.links.items():
-        source = (sources or {}).get(page) or f"generated file /{page}"
+        source = (sources or {}).get(page) or _("generated file /{file}", file=page)
         for link, certain in links:
             broken = site.check(page, link, certain)
             if broken:
@@ -65,10 +67,10 @@ def check_site(site_dir: Path, site_url: str, sources: Mapping[str, str] | None 
 
 def report(broken: list[BrokenLink], limit: int = 200) -> str:
     """One line per broken link, at most `limit` of them, then how many more there are."""
-    lines = [f"{len(broken)} broken link{'s' if len(broken) != 1 else ''} in the built site:"]
+    lines = [_n("{count} broken link in the built site:", "{count} broken links in the built site:", len(broken), count=len(broken))]
     lines += [b.line() for b in broken[:limit]]
     if len(broken) > limit:
-        lines.append(f"… and {len(broken) - limit} more")
+        lines.append(_("… and {count} more", count=len(broken) - limit))
     return "\n".join(lines)
 
 
@@ -117,7 +119,7 @@ class _Site:
         try:
             parts = urlsplit(urljoin(self.base + _served_at(page), raw))
         except ValueError:  # e.g. "http://[" : not an address anyone can follow
-            return raw, "not a valid address"
+            return raw, _("not a valid address")
         if parts.scheme not in ("http", "https") or parts.netloc.lower() != self.netloc:
             return None
         fragment = unquote(parts.fragment)
@@ -126,7 +128,7 @@ class _Site:
         if not path.startswith(self.prefix):
             if "//" in raw.split("?")[0].split("#")[0]:
                 return None  # a full address of another part of the same host: not ours
-            return shown, f"outside the site, which starts at {self.prefix}"
+            return shown, _("outside the site, which starts at {prefix}", prefix=self.prefix)
         rel = unquote(path[len(self.prefix):])
         if rel.startswith(self.later):
             return None
@@ -137,9 +139,9 @@ class _Site:
             else:
                 name = target.rsplit("/", 1)[-1]
                 page_like = name.endswith((".html", ".htm")) or "." not in name
-                return shown, "no such page" if page_like else "no such file"
+                return shown, _("no such page") if page_like else _("no such file")
         if fragment and fragment.lower() != "top" and target in self.ids and fragment not in self.ids[target]:
-            return shown, "no such anchor on that page"
+            return shown, _("no such anchor on that page")
         return None
 
 
@@ -240,7 +242,7 @@ def main(argv: list[str] | None = None) -> int:
     """python -m generator.linkcheck SITE_DIR SITE_URL: check a built site by hand."""
     site_dir, site_url = (argv if argv is not None else sys.argv[1:])[:2]
     broken = check_site(Path(site_dir), site_url)
-    print(report(broken) if broken else "No broken links.")
+    print(report(broken) if broken else _("No broken links."))
     return 1 if broken else 0
 
 

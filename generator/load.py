@@ -6,33 +6,39 @@ itself how to read a scalar (see schema.py for the YAML 1.1 traps).
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import yaml
 
 from .errors import Location, Problem
+from .i18n import _
 
 # Deeper than any document needs (a plan's sections inside sections use two levels each);
 # a file nested deeper is a mistake or an attack, and would exhaust Python's stack.
 MAX_DEPTH = 32
 
-# Hints for the YAML syntax errors officers meet most often.
-_SYNTAX_HINTS = (
-    ("found character '\\t'", "indent with spaces, not tabs"),
-    ("mapping values are not allowed here", 'a value that contains ": " must be put in quotes'),
-    ("could not find expected ':'", "each line of a mapping needs `field: value`; check the line above too"),
-    ("found undefined alias", "`*` starts a YAML alias; put the value in quotes"),
-    ("found unexpected end of stream", "a quote is opened but never closed"),
-    ("while scanning a quoted scalar", "a quote is opened but never closed"),
-    ("found unknown escape character", 'inside "double quotes" a backslash starts an escape; use single quotes or write \\\\'),
-    ("did not find expected key", "check the indentation: items of one list or mapping must line up"),
-    ("expected <block end>", "check the indentation: items of one list or mapping must line up"),
-)
+# Hints for the YAML syntax errors officers meet most often (PyYAML's message -> our hint).
+def _syntax_hints() -> tuple[tuple[str, str], ...]:
+    return (
+        ("found character '\\t'", _("indent with spaces, not tabs")),
+        ("mapping values are not allowed here", _('a value that contains ": " must be put in quotes')),
+        ("could not find expected ':'", _("each line of a mapping needs `field: value`; check the line above too")),
+        ("found undefined alias", _("`*` starts a YAML alias; put the value in quotes")),
+        ("found unexpected end of stream", _("a quote is opened but never closed")),
+        ("while scanning a quoted scalar", _("a quote is opened but never closed")),
+        ("found unknown escape character", _('inside "double quotes" a backslash starts an escape; use single quotes or write \\\\')),
+        ("did not find expected key", _("check the indentation: items of one list or mapping must line up")),
+        ("expected <block end>", _("check the indentation: items of one list or mapping must line up")),
+    )
 
 
 # Word and phones turn typed quotes into these; YAML does not take them for quotes.
 CURLY_QUOTES = "\u201c\u201d\u2018\u2019"
-CURLY_HINT = 'Word "smart quotes" are not YAML quotes; type straight quotes "…"'
+
+
+def curly_hint() -> str:
+    return _('Word "smart quotes" are not YAML quotes; type straight quotes "…"')
 
 
 class _TooDeep(Exception):
@@ -159,8 +165,56 @@ def _syntax_hint(err: yaml.MarkedYAMLError, text: str) -> str:
     lines = text.splitlines()
     line = lines[mark.line] if mark and mark.line < len(lines) else ""
     if any(q in line for q in CURLY_QUOTES):
-        return CURLY_HINT
-    return next((h for needle, h in _SYNTAX_HINTS if needle in str(err)), "")
+        return curly_hint()
+    return next((h for needle, h in _syntax_hints() if needle in str(err)), "")
+
+
+# PyYAML's wording of what it was reading and what it found; the commonest ones are translated.
+_FOUND = (
+    (re.compile(r"expected <block end>, but found (.+)"), lambda found: _("expected <block end>, but found {found}", found=found)),
+    (re.compile(r"found character (.+) that cannot start any token"), lambda found: _("found character {found} that cannot start any token", found=found)),
+    (re.compile(r"found undefined alias (.+)"), lambda found: _("found undefined alias {found}", found=found)),
+    (re.compile(r"found unknown escape character (.+)"), lambda found: _("found unknown escape character {found}", found=found)),
+    (re.compile(r"expected the node content, but found (.+)"), lambda found: _("expected the node content, but found {found}", found=found)),
+    (re.compile(r"expected ',' or '\]', but got (.+)"), lambda found: _("expected ',' or ']', but got {found}", found=found)),
+    (re.compile(r"expected ',' or '\}', but got (.+)"), lambda found: _("expected ',' or '}}', but got {found}", found=found)),
+    (re.compile(r"expected a comment or a line break, but found (.+)"), lambda found: _("expected a comment or a line break, but found {found}", found=found)),
+)
+
+
+def _yaml_words(text: str | None) -> str | None:
+    """PyYAML's own words for a syntax error, in the chosen language where we know them."""
+    if not text:
+        return text
+    known = {
+        "mapping values are not allowed here": _("mapping values are not allowed here"),
+        "mapping keys are not allowed here": _("mapping keys are not allowed here"),
+        "could not find expected ':'": _("could not find expected ':'"),
+        "did not find expected key": _("did not find expected key"),
+        "did not find expected '-' indicator": _("did not find expected '-' indicator"),
+        "found unexpected end of stream": _("found unexpected end of stream"),
+        "while scanning a simple key": _("while scanning a simple key"),
+        "while parsing a block mapping": _("while parsing a block mapping"),
+        "while parsing a block collection": _("while parsing a block collection"),
+        "while parsing a block node": _("while parsing a block node"),
+        "while parsing a flow sequence": _("while parsing a flow sequence"),
+        "while parsing a flow mapping": _("while parsing a flow mapping"),
+        "while parsing a flow node": _("while parsing a flow node"),
+        "while scanning a quoted scalar": _("while scanning a quoted scalar"),
+        "while scanning a double-quoted scalar": _("while scanning a double-quoted scalar"),
+        "while scanning a plain scalar": _("while scanning a plain scalar"),
+        "while scanning a block scalar": _("while scanning a block scalar"),
+        "while scanning an alias": _("while scanning an alias"),
+        "while scanning an anchor": _("while scanning an anchor"),
+        "while scanning for the next token": _("while scanning for the next token"),
+    }
+    if text in known:
+        return known[text]
+    for pattern, words in _FOUND:
+        m = pattern.fullmatch(text)
+        if m:
+            return words(m[1])
+    return text
 
 
 def location(path: str, mark) -> Location:
@@ -180,8 +234,8 @@ def read_text(file: Path, shown: str) -> tuple[str | None, list[Problem]]:
             Problem(
                 Location(shown, line, col),
                 "",
-                f"the file is not UTF-8 text (byte 0x{data[err.start]:02X} cannot be read)",
-                "save it as UTF-8 in your editor (\"Save with encoding: UTF-8\")",
+                _("the file is not UTF-8 text (byte 0x{byte} cannot be read)", byte=f"{data[err.start]:02X}"),
+                _("save it as UTF-8 in your editor (\"Save with encoding: UTF-8\")"),
             )
         ]
     return text.removeprefix("\ufeff"), []
@@ -190,41 +244,44 @@ def read_text(file: Path, shown: str) -> tuple[str | None, list[Problem]]:
 def compose_yaml(text: str, shown: str) -> tuple[yaml.Node | None, list[Problem]]:
     """Compose one YAML document into a node tree, or report why it cannot be read."""
     if not text.strip():
-        return None, [Problem(Location(shown, 1, 1), "", "the file is empty", "write the plan's fields, see plans/README.md")]
+        return None, [Problem(Location(shown, 1, 1), "", _("the file is empty"), _("write the plan's fields, see plans/README.md"))]
     try:
         nodes = _compose_all(text)
     except _TooDeep as err:
         return None, [Problem(
-            location(shown, err.mark), "", f"lists or fields are nested more than {MAX_DEPTH} levels deep",
-            "check the brackets [ ] and { } and the indentation",
+            location(shown, err.mark), "", _("lists or fields are nested more than {depth} levels deep", depth=MAX_DEPTH),
+            _("check the brackets [ ] and { } and the indentation"),
         )]
     except RecursionError:  # pragma: no cover - MAX_DEPTH stops nesting long before
-        return None, [Problem(Location(shown, 1, 1), "", "lists or fields are nested too deeply", "check the brackets [ ] and { }")]
+        return None, [Problem(Location(shown, 1, 1), "", _("lists or fields are nested too deeply"), _("check the brackets [ ] and { }"))]
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
-        what = err.problem or err.context or "the file cannot be read"
-        if err.context and err.problem:
+        problem, context = _yaml_words(err.problem), _yaml_words(err.context)
+        what = problem or context or _("the file cannot be read")
+        if context and problem:
             start = err.context_mark
-            where = f" that starts at line {start.line + 1}, column {start.column + 1}" if start and start.line != mark.line else ""
-            what = f"{err.problem} {err.context}{where}"
+            if start and start.line != mark.line:
+                what = _("{problem} {context} that starts at line {line}, column {column}", problem=problem, context=context, line=start.line + 1, column=start.column + 1)
+            else:
+                what = f"{problem} {context}"
         hint = _syntax_hint(err, text)
-        return None, [Problem(location(shown, mark), "", f"YAML syntax error: {what}", hint)]
+        return None, [Problem(location(shown, mark), "", _("YAML syntax error: {what}", what=what), hint)]
     except yaml.reader.ReaderError as err:  # a character YAML refuses: control characters, mostly
         before = text[: err.position]
         where = Location(shown, before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1)
         code = err.character if isinstance(err.character, int) else ord(err.character)
         return None, [Problem(
-            where, "", f"the file contains the invisible control character U+{code:04X}, which YAML does not allow",
-            "delete it; it comes with text copied from a PDF or a web page",
+            where, "", _("the file contains the invisible control character U+{code}, which YAML does not allow", code=f"{code:04X}"),
+            _("delete it; it comes with text copied from a PDF or a web page"),
         )]
     except yaml.YAMLError as err:  # pragma: no cover - no other error without a mark is known
-        return None, [Problem(Location(shown, 1, 1), "", f"YAML error: {err}")]
+        return None, [Problem(Location(shown, 1, 1), "", _("YAML error: {error}", error=err))]
     nodes = [n for n in nodes if n is not None]
     if not nodes:
-        return None, [Problem(Location(shown, 1, 1), "", "the file has no content, only comments", "write the plan's fields, see plans/README.md")]
+        return None, [Problem(Location(shown, 1, 1), "", _("the file has no content, only comments"), _("write the plan's fields, see plans/README.md"))]
     if len(nodes) > 1:
         return None, [
-            Problem(location(shown, nodes[1].start_mark), "", "the file holds more than one YAML document (a line `---` splits them)", "put one plan per file")
+            Problem(location(shown, nodes[1].start_mark), "", _("the file holds more than one YAML document (a line `---` splits them)"), _("put one plan per file"))
         ]
     return nodes[0], []
 

@@ -54,8 +54,8 @@ def _qr(site, folder: str, page: str, site_url: str) -> Qr:
 def poster_hotlines(hotlines) -> tuple:
     """The lines a poster prints: those pinned to every page of the portal (at most three),
     else the first three of the list (ordered from the commune up to the nation)."""
-    block = hotlines_kind.block(list(hotlines))
-    return block.hotlines or tuple(hotlines[:hotlines_kind.MAX_PINNED])
+    pinned = tuple(h for h in hotlines if h.pinned)
+    return pinned or tuple(hotlines[:hotlines_kind.MAX_PINNED])
 
 
 def build(site, corpus, site_url: str) -> None:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import yaml
 
 from .errors import Location, Problem
+from .i18n import _, _n
 from .schema import INVALID, Context, Type, quoted, scalar_text
 
 
@@ -23,15 +24,17 @@ class TaskRef:
 
 
 class TaskRefType(Type):
-    expects = 'a plan task such as "2021-tp-soc-trang-15#2"'
+    @property
+    def expects(self) -> str:
+        return _('a plan task such as "2021-tp-soc-trang-15#2"')
 
     def check(self, node, field, ctx: Context):
         if not isinstance(node, yaml.ScalarNode):
             return self.wrong_kind(node, field, ctx)
         text = scalar_text(node).strip()
-        plan, _, task = text.partition("#")
-        if not plan or (_ and not task):
-            return ctx.error(node, field, f"{quoted(text)} is not a plan task", 'write the plan file name, "#" and the task number: "2021-tp-soc-trang-15#2"')
+        plan, hash_, task = text.partition("#")
+        if not plan or (hash_ and not task):
+            return ctx.error(node, field, _("{value} is not a plan task", value=quoted(text)), _('write the plan file name, "#" and the task number: "2021-tp-soc-trang-15#2"'))
         return TaskRef(plan.strip(), task.strip() or None, ctx.where(node))
 
     def json_schema(self, child):
@@ -47,14 +50,15 @@ def check_refs(refs: list[tuple[str, TaskRef]], plans, broken: dict[str, str] | 
     for field, ref in refs:
         plan = by_slug.get(ref.plan)
         if plan is None and ref.plan in broken:
-            problems.append(Problem(ref.where, field, f"plan {quoted(ref.plan)} cannot be read: {broken[ref.plan]} has errors", "fix that file's errors, listed above"))
+            problems.append(Problem(ref.where, field, _("plan {plan} cannot be read: {file} has errors", plan=quoted(ref.plan), file=broken[ref.plan]), _("fix that file's errors, listed above")))
         elif plan is None:
             close = difflib.get_close_matches(ref.plan, list(by_slug), n=1)
-            hint = f"did you mean {quoted(close[0])}?" if close else "plans are named by their file in plans/, without .yml"
-            problems.append(Problem(ref.where, field, f"no plan {quoted(ref.plan)} in plans/", hint))
+            hint = _("did you mean {value}?", value=quoted(close[0])) if close else _("plans are named by their file in plans/, without .yml")
+            problems.append(Problem(ref.where, field, _("no plan {plan} in plans/", plan=quoted(ref.plan)), hint))
         elif ref.task is not None and ref.task not in {t.no for t in plan.tasks}:
-            numbers = ", ".join(t.no for t in plan.tasks) or "none"
-            problems.append(Problem(ref.where, field, f"plan {ref.plan} has no task {ref.task}", f"its tasks are: {numbers}"))
+            numbers = ", ".join(t.no for t in plan.tasks)
+            hint = _("its tasks are: {numbers}", numbers=numbers) if numbers else _("the plan has no tasks")
+            problems.append(Problem(ref.where, field, _("plan {plan} has no task {task}", plan=ref.plan, task=ref.task), hint))
     return problems
 
 
@@ -62,7 +66,10 @@ def check_refs(refs: list[tuple[str, TaskRef]], plans, broken: dict[str, str] | 
 
 _CODE = re.compile(r"^\d\.\d{6}$")
 _LOCAL_CODE = re.compile(r"^(\d\.\d{6})\.\d{3}\.\d{2}\.\d{2}\.H\d{2}$")
-CODE_HINT = 'write the code as on dichvucong.gov.vn, a digit, a dot and six digits: "1.001193"'
+
+
+def code_hint() -> str:
+    return _('write the code as on dichvucong.gov.vn, a digit, a dot and six digits: "1.001193"')
 
 
 @dataclass(frozen=True)
@@ -77,19 +84,21 @@ class ProcedureRef:
 class ProcedureCode(Type):
     """A national procedure code ("1.001193"), always written in quotes."""
 
-    expects = 'a procedure code such as "1.001193"'
+    @property
+    def expects(self) -> str:
+        return _('a procedure code such as "1.001193"')
 
     def check(self, node, field, ctx: Context):
         if not isinstance(node, yaml.ScalarNode):
             return self.wrong_kind(node, field, ctx)
         text = scalar_text(node).strip()
         if node.style is None and node.tag.rsplit(":", 1)[-1] in ("int", "float"):
-            return ctx.error(node, field, f"YAML reads {text} as a number", f"put it in quotes: {quoted(text)}")
+            return ctx.error(node, field, _("YAML reads {value} as a number", value=text), _("put it in quotes: {value}", value=quoted(text)))
         local = _LOCAL_CODE.match(text)
         if local:
-            return ctx.error(node, field, f"{quoted(text)} is a local code", f"use the national code, the part before .000: {quoted(local[1])}")
+            return ctx.error(node, field, _("{value} is a local code", value=quoted(text)), _("use the national code, the part before .000: {code}", code=quoted(local[1])))
         if not _CODE.match(text):
-            return ctx.error(node, field, f"{quoted(text)} is not a procedure code", CODE_HINT)
+            return ctx.error(node, field, _("{value} is not a procedure code", value=quoted(text)), code_hint())
         return text
 
     def json_schema(self, child):
@@ -110,9 +119,11 @@ def check_procedure_refs(refs: list[tuple[str, ProcedureRef]], procedures, broke
     problems = []
     for field, ref in refs:
         if ref.code not in codes and broken:
-            problems.append(Problem(ref.where, field, f"no procedure {quoted(ref.code)} could be read: {', '.join(broken)} {'has' if len(broken) == 1 else 'have'} errors", "fix those errors, listed above; the code may be in one of them"))
+            message = _n("no procedure {code} could be read: {files} has errors", "no procedure {code} could be read: {files} have errors", len(broken), code=quoted(ref.code), files=", ".join(broken))
+            problems.append(Problem(ref.where, field, message, _("fix those errors, listed above; the code may be in one of them")))
         elif ref.code not in codes:
             close = difflib.get_close_matches(ref.code, list(codes), n=1)
-            hint = f"did you mean {quoted(close[0])} ({codes[close[0]].name})?" if close else "a procedure is known by the `code:` in its file in content/thu-tuc/"
-            problems.append(Problem(ref.where, field, f"no procedure {quoted(ref.code)} in content/thu-tuc/", hint))
+            hint = (_("did you mean {code} ({name})?", code=quoted(close[0]), name=codes[close[0]].name) if close
+                    else _("a procedure is known by the `code:` in its file in content/thu-tuc/"))
+            problems.append(Problem(ref.where, field, _("no procedure {code} in content/thu-tuc/", code=quoted(ref.code)), hint))
     return problems

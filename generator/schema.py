@@ -24,8 +24,9 @@ import yaml
 
 from .errors import Location, Problem
 from . import placeholders
-from .load import CURLY_HINT, CURLY_QUOTES, location
-from .text import TOO_DEEP, TOO_DEEP_HINT, nfc, too_deep
+from .i18n import _
+from .load import CURLY_QUOTES, curly_hint, location
+from .text import nfc, too_deep, too_deep_hint, too_deep_message
 
 
 class _Invalid:
@@ -36,7 +37,17 @@ class _Invalid:
 INVALID: Any = _Invalid()
 
 _TAG = "tag:yaml.org,2002:"
-_KIND_NAMES = {yaml.ScalarNode: "a single value", yaml.SequenceNode: "a list", yaml.MappingNode: "a set of fields"}
+
+
+def _kind_name(node: yaml.Node) -> str:
+    """What an officer wrote, in words: a value, a list or a set of fields."""
+    if isinstance(node, yaml.ScalarNode):
+        return _("a single value")
+    if isinstance(node, yaml.SequenceNode):
+        return _("a list")
+    if isinstance(node, yaml.MappingNode):
+        return _("a set of fields")
+    return _("something else")
 
 
 class Context:
@@ -104,22 +115,22 @@ def _trap(node: yaml.ScalarNode) -> str | None:
     if node.style is not None:
         return None
     if _PHONE.match(node.value):
-        return f"{brief(node.value)} looks like a phone number; YAML may read it as a number and drop the leading zero"
+        return _("{value} looks like a phone number; YAML may read it as a number and drop the leading zero", value=brief(node.value))
     if _LEADING_ZERO.match(node.value):
-        return f"YAML may read {brief(node.value)} as a number: the leading zero would be lost"
+        return _("YAML may read {value} as a number: the leading zero would be lost", value=brief(node.value))
     tag = node.tag.removeprefix(_TAG)
     if tag not in ("int", "float", "bool"):
         return None
     value = yaml_value(node)
     if value is INVALID:
-        return f"YAML takes {brief(node.value)} for a number but cannot read it"
+        return _("YAML takes {value} for a number but cannot read it", value=brief(node.value))
     if tag == "bool":
-        return f"YAML reads {brief(node.value)} as {'true' if value else 'false'}, not as text"
+        return _("YAML reads {value} as {flag}, not as text", value=brief(node.value), flag="true" if value else "false")
     if str(value) == node.value:
         return None
     if ":" in node.value:
-        return f"YAML reads {brief(node.value)} as the number {brief(str(value))}, as if it were minutes and seconds"
-    return f"YAML reads {brief(node.value)} as the number {brief(str(value))}"
+        return _("YAML reads {value} as the number {number}, as if it were minutes and seconds", value=brief(node.value), number=brief(str(value)))
+    return _("YAML reads {value} as the number {number}", value=brief(node.value), number=brief(str(value)))
 
 
 def yaml_value(node: yaml.ScalarNode) -> Any:
@@ -153,7 +164,9 @@ DATETIME_PATTERN = DATE_PATTERN[:-4] + r"(?:[ T]+(?:[01]?[0-9]|2[0-3]):[0-5][0-9
 
 
 class Type:
-    expects = "a value"
+    @property
+    def expects(self) -> str:
+        return _("a value")
 
     def check(self, node: yaml.Node, field: str, ctx: Context) -> Any:  # pragma: no cover - abstract
         raise NotImplementedError
@@ -163,37 +176,38 @@ class Type:
         return {}
 
     def wrong_kind(self, node: yaml.Node, field: str, ctx: Context) -> Any:
-        found = _KIND_NAMES.get(type(node), "something else")
-        return ctx.error(node, field, f"expected {self.expects}, found {found}")
+        return ctx.error(node, field, _("expected {expected}, found {found}", expected=self.expects, found=_kind_name(node)))
 
 
 class Text(Type):
     """Text (Markdown allowed). Empty text is an error: leave the field out instead."""
 
-    expects = "text"
+    @property
+    def expects(self) -> str:
+        return _("text")
 
     def check(self, node, field, ctx):
         if not isinstance(node, yaml.ScalarNode):
             return self.wrong_kind(node, field, ctx)
         trap = _trap(node)
         if trap:
-            return ctx.error(node, field, trap, f"put it in quotes: {quoted(node.value)}")
+            return ctx.error(node, field, trap, _("put it in quotes: {value}", value=quoted(node.value)))
         text = scalar_text(node).strip()
         joined = _joined_item(node)
         if joined:
             return ctx.error(
-                node, field, f"the line {quoted(joined)} is read as part of this text, not as a list item",
-                "check the indentation: items of one list must line up; for a Markdown list inside a text, write `|` after the colon",
+                node, field, _("the line {line} is read as part of this text, not as a list item", line=quoted(joined)),
+                _("check the indentation: items of one list must line up; for a Markdown list inside a text, write `|` after the colon"),
             )
         if node.style is None and curly_quoted(text):
             return ctx.error(
-                node, field, f"is written in curly quotes {text[0]}…{text[-1]}, which YAML keeps as part of the value",
-                f"{CURLY_HINT}; to print curly quotes, put the whole value in straight quotes",
+                node, field, _("is written in curly quotes {opening}…{closing}, which YAML keeps as part of the value", opening=text[0], closing=text[-1]),
+                _('Word "smart quotes" are not YAML quotes; type straight quotes "…"; to print curly quotes, put the whole value in straight quotes'),
             )
         if not text or (node.style is None and node.tag == _TAG + "null"):
-            return ctx.error(node, field, "is empty", "write a value or remove the line")
+            return ctx.error(node, field, _("is empty"), _("write a value or remove the line"))
         if too_deep(text):
-            return ctx.error(node, field, TOO_DEEP, TOO_DEEP_HINT)
+            return ctx.error(node, field, too_deep_message(), too_deep_hint())
         return text
 
     def json_schema(self, child):
@@ -215,7 +229,9 @@ class Label(Text):
 
 
 class Integer(Type):
-    expects = "a whole number"
+    @property
+    def expects(self) -> str:
+        return _("a whole number")
 
     def __init__(self, minimum: int = 1):
         self.minimum = minimum
@@ -225,12 +241,12 @@ class Integer(Type):
             return self.wrong_kind(node, field, ctx)
         text = scalar_text(node).strip()
         if not is_digits(text):
-            return ctx.error(node, field, f"expected a whole number, found {quoted(text)}", "write digits only, e.g. 3")
+            return ctx.error(node, field, _("expected a whole number, found {value}", value=quoted(text)), _("write digits only, e.g. 3"))
         if len(text) > MAX_DIGITS:
-            return ctx.error(node, field, f"{text[:MAX_DIGITS]}… is too large a number", "write the real count")
+            return ctx.error(node, field, _("{number}… is too large a number", number=text[:MAX_DIGITS]), _("write the real count"))
         value = int(text)
         if value < self.minimum:
-            return ctx.error(node, field, f"must be {self.minimum} or more, found {value}")
+            return ctx.error(node, field, _("must be {minimum} or more, found {value}", minimum=self.minimum, value=value))
         return value
 
     def json_schema(self, child):
@@ -238,7 +254,9 @@ class Integer(Type):
 
 
 class Number(Type):
-    expects = "a number"
+    @property
+    def expects(self) -> str:
+        return _("a number")
 
     def check(self, node, field, ctx):
         if not isinstance(node, yaml.ScalarNode):
@@ -247,13 +265,13 @@ class Number(Type):
         if thousands_dot(text):
             whole = text.replace(".", "")
             return ctx.error(
-                node, field, f"{text} would be read as a decimal number, not as {whole}",
-                f"write whole numbers without thousands dots: {whole}; a decimal is written 1.5 or 1,5",
+                node, field, _("{number} would be read as a decimal number, not as {whole}", number=text, whole=whole),
+                _("write whole numbers without thousands dots: {whole}; a decimal is written 1.5 or 1,5", whole=whole),
             )
         if _NUMBER.fullmatch(text) is None:
-            return ctx.error(node, field, f"expected a number, found {quoted(text)}", "write digits, e.g. 95")
+            return ctx.error(node, field, _("expected a number, found {value}", value=quoted(text)), _("write digits, e.g. 95"))
         if len(text) > MAX_DIGITS + 2:
-            return ctx.error(node, field, f"{text[:MAX_DIGITS]}… is too large a number", "write the real value")
+            return ctx.error(node, field, _("{number}… is too large a number", number=text[:MAX_DIGITS]), _("write the real value"))
         return float(text.replace(",", ".")) if "." in text or "," in text else int(text)
 
     def json_schema(self, child):
@@ -261,14 +279,16 @@ class Number(Type):
 
 
 class Flag(Type):
-    expects = "true or false"
+    @property
+    def expects(self) -> str:
+        return _("true or false")
 
     def check(self, node, field, ctx):
         if isinstance(node, yaml.ScalarNode) and node.value.lower() in ("true", "false"):
             return node.value.lower() == "true"
         if not isinstance(node, yaml.ScalarNode):
             return self.wrong_kind(node, field, ctx)
-        return ctx.error(node, field, f"expected true or false, found {quoted(node.value)}")
+        return ctx.error(node, field, _("expected true or false, found {value}", value=quoted(node.value)))
 
     def json_schema(self, child):
         return {"type": "boolean"}
@@ -281,7 +301,10 @@ class Choice(Type):
     def __init__(self, *values: str | dict):
         self.labels = dict(values[0]) if len(values) == 1 and isinstance(values[0], dict) else {}
         self.values = tuple(self.labels) or values
-        self.expects = "one of " + ", ".join(self.values)
+
+    @property
+    def expects(self) -> str:
+        return _("one of {values}", values=", ".join(self.values))
 
     def json_schema(self, child):
         schema: dict = {"enum": list(self.values)}
@@ -295,21 +318,32 @@ class Choice(Type):
         value = scalar_text(node).strip()
         if value in self.values:
             return value
-        hint = CURLY_HINT if curly_quoted(value) else suggest(value, self.values)
-        return ctx.error(node, field, f"unknown value {quoted(value)}", hint)
+        hint = curly_hint() if curly_quoted(value) else suggest(value, self.values)
+        return ctx.error(node, field, _("unknown value {value}", value=quoted(value)), hint)
 
 
-def suggest(word: str, choices, allowed: str = "use one of") -> str:
+def suggest(word: str, choices, allowed: str = "") -> str:
+    """"did you mean …?" for a close match, else the list of choices after `allowed` (a
+    translated "{choices}" message; "use one of {choices}" by default)."""
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     if close:
-        return f"did you mean {quoted(close[0])}?"
-    return f"{allowed}: " + ", ".join(choices)
+        return _("did you mean {value}?", value=quoted(close[0]))
+    listed = ", ".join(choices)
+    return allowed.format(choices=listed) if allowed else _("use one of: {choices}", choices=listed)
 
 
 # Years a date or timeframe may name: the documents this portal publishes are all modern,
 # and a typo such as 0202 or 20211 must not reach the calendar arithmetic (years 1–9999).
 YEARS = range(1900, 2101)
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
+
+
+def month_name(month: int) -> str:
+    """A month's name in a message ("February"; "tháng 2" in Vietnamese)."""
+    return (
+        _("January"), _("February"), _("March"), _("April"), _("May"), _("June"),
+        _("July"), _("August"), _("September"), _("October"), _("November"), _("December"),
+    )[month - 1]
 
 
 def parse_date(text: str) -> tuple[dt.date | None, str, str]:
@@ -322,20 +356,22 @@ def parse_date(text: str) -> tuple[dt.date | None, str, str]:
     else:
         parts, order = [], (0, 1, 2)
     if len(parts) != 3 or not all(is_digits(p) and len(p) <= 4 for p in parts) or len(parts[order[0]]) != 4:
-        return None, f"{quoted(text)} is not a date", "write it as 2021-02-15, year-month-day"
+        return None, _("{value} is not a date", value=quoted(text)), _("write it as 2021-02-15, year-month-day")
     year, month, day = (int(parts[i]) for i in order)
     if year not in YEARS:
-        return None, f"{quoted(text)} is not a date: the year must be {YEARS.start}–{YEARS.stop - 1}", ""
+        return None, _("{value} is not a date: the year must be {first}–{last}", value=quoted(text), first=YEARS.start, last=YEARS.stop - 1), ""
     if not 1 <= month <= 12:
-        return None, f"{quoted(text)} is not a date: month must be 1–12", ""
+        return None, _("{value} is not a date: month must be 1–12", value=quoted(text)), ""
     last = calendar.monthrange(year, month)[1]
     if not 1 <= day <= last:
-        return None, f"{quoted(text)} is not a date: {MONTHS[month - 1]} {year} has {last} days", ""
+        return None, _("{value} is not a date: {month} {year} has {days} days", value=quoted(text), month=month_name(month), year=year, days=last), ""
     return dt.date(year, month, day), "", ""
 
 
 class Date(Type):
-    expects = "a date"
+    @property
+    def expects(self) -> str:
+        return _("a date")
 
     def check(self, node, field, ctx):
         if not isinstance(node, yaml.ScalarNode):
@@ -353,22 +389,24 @@ _TIME = re.compile(r"^(\d{1,2}):(\d{2})$", re.ASCII)
 def parse_datetime(text: str, timezone) -> tuple[dt.datetime | None, str, str]:
     """Read `2021-03-15 08:30` (or a date alone, meaning 00:00) in the given time zone."""
     text = text.strip().replace("T", " ")
-    day_text, _, time_text = text.partition(" ")
+    day_text, __, time_text = text.partition(" ")
     day, message, hint = parse_date(day_text)
     if day is None:
-        return None, message, hint or "write it as 2021-03-15 08:30"
+        return None, message, hint or _("write it as 2021-03-15 08:30")
     if not time_text:
         return dt.datetime.combine(day, dt.time(), timezone), "", ""
     m = _TIME.match(time_text.strip())
     if not m or int(m[1]) > 23 or int(m[2]) > 59:
-        return None, f"{quoted(text)} has no valid time of day", "write the time as 08:30, on the 24-hour clock"
+        return None, _("{value} has no valid time of day", value=quoted(text)), _("write the time as 08:30, on the 24-hour clock")
     return dt.datetime.combine(day, dt.time(int(m[1]), int(m[2])), timezone), "", ""
 
 
 class DateTime(Type):
     """A date with an optional time of day, in the portal's time zone."""
 
-    expects = "a date and time"
+    @property
+    def expects(self) -> str:
+        return _("a date and time")
 
     def __init__(self, timezone):
         self.timezone = timezone
@@ -387,13 +425,16 @@ class ListOf(Type):
     def __init__(self, item: Type, min_items: int = 1):
         self.item = item
         self.min_items = min_items
-        self.expects = "a list"
+
+    @property
+    def expects(self) -> str:
+        return _("a list")
 
     def check(self, node, field, ctx):
         if not isinstance(node, yaml.SequenceNode):
             return self.wrong_kind(node, field, ctx)
         if len(node.value) < self.min_items:
-            return ctx.error(node, field, "is an empty list", "add items or remove the field")
+            return ctx.error(node, field, _("is an empty list"), _("add items or remove the field"))
         values = [INVALID if placeholders.check_node(child, f"{field}[{i}]", ctx) else self.item.check(child, f"{field}[{i}]", ctx)
                   for i, child in enumerate(node.value, 1)]
         return tuple(v for v in values if v is not INVALID)
@@ -405,7 +446,9 @@ class ListOf(Type):
 class TextOrList(Type):
     """One text, or a list of texts (a cell that holds several dash items)."""
 
-    expects = "text or a list of texts"
+    @property
+    def expects(self) -> str:
+        return _("text or a list of texts")
 
     def __init__(self):
         self.text = Text()
@@ -426,7 +469,10 @@ class Either(Type):
 
     def __init__(self, scalar: Type, mapping: Type):
         self.scalar, self.mapping = scalar, mapping
-        self.expects = f"{scalar.expects} or a set of fields"
+
+    @property
+    def expects(self) -> str:
+        return _("{expected} or a set of fields", expected=self.scalar.expects)
 
     def check(self, node, field, ctx):
         if isinstance(node, yaml.MappingNode):
@@ -455,7 +501,9 @@ class Record(Type):
     (duplicates across files) still see the rest of the record.
     """
 
-    expects = "a set of fields"
+    @property
+    def expects(self) -> str:
+        return _("a set of fields")
 
     def __init__(self, fields: list[Field], build: Callable[..., Any] = dict, locate: bool = False):
         self.fields = {f.name: f for f in fields}
@@ -467,16 +515,16 @@ class Record(Type):
         that moved a field of a nested set of fields (`issuer:` … `level:`) out of it."""
         bare = key.strip(CURLY_QUOTES)
         if bare != key and bare in self.fields:
-            return CURLY_HINT
+            return curly_hint()
         present = {k.value for k, _ in node.value if isinstance(k, yaml.ScalarNode)}
         for name in present & set(self.fields):
             inner = self.fields[name].type
             inner = getattr(inner, "mapping", inner)  # Either: its set of fields
             if isinstance(inner, Record) and key in inner.fields:
-                return f"`{key}` is a field of `{name}`: indent it like the other fields of `{name}`"
+                return _("`{key}` is a field of `{name}`: indent it like the other fields of `{name}`", key=key, name=name)
         if ctx.outer and key in ctx.outer[-1].fields and field:
-            return f"`{key}` is not a field of `{field}`: indent it less, like `{field.rsplit('.', 1)[-1].split('[')[0]}`"
-        return suggest(key, self.fields, "fields allowed here")
+            return _("`{key}` is not a field of `{field}`: indent it less, like `{sibling}`", key=key, field=field, sibling=field.rsplit('.', 1)[-1].split('[')[0])
+        return suggest(key, self.fields, _("fields allowed here: {choices}"))
 
     def check(self, node, field, ctx):
         if not isinstance(node, yaml.MappingNode):
@@ -487,17 +535,17 @@ class Record(Type):
         ok = True
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
-                ctx.error(key_node, field, f"a field name must be a word, found {_KIND_NAMES.get(type(key_node))}", "write `name: value`")
+                ctx.error(key_node, field, _("a field name must be a word, found {found}", found=_kind_name(key_node)), _("write `name: value`"))
                 continue
             key = scalar_text(key_node).strip()
             path = f"{field}.{key}" if field else key
             if key in seen:
-                ctx.error(key_node, path, f"appears twice (first on line {seen[key].start_mark.line + 1})", "keep one of them")
+                ctx.error(key_node, path, _("appears twice (first on line {line})", line=seen[key].start_mark.line + 1), _("keep one of them"))
                 continue
             seen[key] = key_node
             spec = self.fields.get(key)
             if spec is None:
-                ctx.error(key_node, path, "unknown field", self._unknown_hint(key, node, field, ctx))
+                ctx.error(key_node, path, _("unknown field"), self._unknown_hint(key, node, field, ctx))
                 continue
             unfilled = ctx.placeholders
             ctx.outer.append(self)
@@ -517,7 +565,8 @@ class Record(Type):
                 continue
             if spec.required:
                 path = f"{field}.{spec.name}" if field else spec.name
-                ctx.error(node, path, "is missing", f"add `{spec.name}:` to {'`' + field + '`' if field else 'the file'}")
+                hint = _("add `{name}:` to `{field}`", name=spec.name, field=field) if field else _("add `{name}:` to the file", name=spec.name)
+                ctx.error(node, path, _("is missing"), hint)
                 ok = False
             else:
                 values[spec.name] = spec.default
@@ -538,7 +587,9 @@ class Record(Type):
 
 # --- web addresses ------------------------------------------------------------------------------
 
-WEB_ADDRESS_HINT = "write the full address, starting with https://"
+def web_address_hint() -> str:
+    return _("write the full address, starting with https://")
+
 _SCHEMES = {False: ("https", "http"), True: ("https",)}
 
 
@@ -555,14 +606,16 @@ def web_address_problem(text: str, secure: bool = False) -> str | None:
         return None
     shown = quoted(re.sub(r"[\x00-\x1f\x7f]", lambda m: repr(m[0])[1:-1], text))  # a CR would garble the report
     if secure and sep and scheme.lower() == "http" and rest:
-        return f"{shown} is not a secure web address"
-    return f"{shown} is not a web address"
+        return _("{value} is not a secure web address", value=shown)
+    return _("{value} is not a web address", value=shown)
 
 
 class WebAddress(Text):
     """A link to another site: http:// or https:// (only https:// when `secure`)."""
 
-    expects = "a web address"
+    @property
+    def expects(self) -> str:
+        return _("a web address")
 
     def __init__(self, secure: bool = False):
         self.secure = secure
@@ -572,7 +625,7 @@ class WebAddress(Text):
         if text is INVALID:
             return INVALID
         problem = web_address_problem(text, self.secure)
-        return ctx.error(node, field, problem, WEB_ADDRESS_HINT) if problem else text
+        return ctx.error(node, field, problem, web_address_hint()) if problem else text
 
     def json_schema(self, child):
         return {"type": "string", "pattern": "^https://\\S+$" if self.secure else "^https?://\\S+$"}

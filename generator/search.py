@@ -17,6 +17,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from .i18n import _
 from .kinds.registry import KINDS
 from .urls import ascii_fold
 
@@ -85,7 +86,7 @@ def build_index(site_dir: Path) -> int:
         command = [sys.executable, "-m", "pagefind_bin", "--site", str(staging), "--output-path", str(output), "--force-language", "vi", "--quiet"]
         result = subprocess.run(command, capture_output=True, text=True)
         if result.returncode != 0:
-            raise SearchIndexError(f"Pagefind could not index the site:\n{result.stdout}{result.stderr}")
+            raise SearchIndexError(_("Pagefind could not index the site:\n{output}", output=result.stdout + result.stderr))
     return count
 
 

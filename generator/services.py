@@ -12,7 +12,7 @@ from markupsafe import Markup
 from . import urls
 from .kinds import hotline as hotlines_kind
 from .kinds import organisation
-from .kinds.procedure import LEVELS, ONLINE_NOW, Procedure
+from .kinds.procedure import LEVELS, ONLINE_NOW, Procedure, common
 from .render import render
 
 
@@ -28,14 +28,25 @@ def build(site, corpus, articles, today: dt.date, site_url: str) -> None:
     site.page(urls.HOTLINES_INDEX, "hotlines.md.j2", groups=hotlines_kind.by_level_and_agency(list(corpus.hotlines)), count=len(corpus.hotlines))
     site.download(urls.HOTLINES_VCARD, hotlines_kind.vcard(list(corpus.hotlines), site_url))
     site.download(urls.HOTLINES_JSON, hotlines_kind.as_json(list(corpus.hotlines), site_url))
+    site.page(urls.SEARCH_PAGE, "search_page.md.j2")
     site.page(urls.FEEDBACK_INDEX, "feedback_index.md.j2", items=corpus.feedback, procedures=by_code)
     for item in corpus.feedback:
         site.page(item.url, "feedback.md.j2", origin=item.path, item=item, procedure=by_code.get(item.procedure.code) if item.procedure else None)
 
 
 def theme_globals(corpus) -> dict:
-    """What the theme's own templates show on every page: the pinned hotlines."""
-    return {"cchc_hotlines": hotlines_kind.block(list(corpus.hotlines)), **organisation.theme_globals(corpus)}
+    """What the theme's own templates show: the pinned hotlines on every page; the services
+    on the home page's first screen and on the page for a missing address (404)."""
+    block = hotlines_kind.block(list(corpus.hotlines))
+    home = {
+        "common": [(p.name, p.url.lstrip("/")) for p in common(corpus.procedures)],
+        "call": block.hotlines[0] if block.hotlines else None,  # a verified line, never a sample
+        "search": urls.SEARCH_PAGE.lstrip("/"),
+        "procedures": urls.PROCEDURES_INDEX.lstrip("/"),
+        "hotlines": urls.HOTLINES_INDEX.lstrip("/"),
+        "feedback": urls.FEEDBACK_INDEX.lstrip("/"),
+    }
+    return {"cchc_hotlines": block, "cchc_home": home, **organisation.theme_globals(corpus)}
 
 
 def mentions(procedures, articles, feedback) -> tuple[dict, dict]:

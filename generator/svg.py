@@ -12,8 +12,14 @@ import re
 from pathlib import Path
 from xml.parsers import expat
 
+from .i18n import _
+
 SVG_NS = "http://www.w3.org/2000/svg"
-SVG_HINT = "export the drawing again as a plain SVG without scripts, links or embedded web content, or save it as PNG"
+
+
+def svg_hint() -> str:
+    return _("export the drawing again as a plain SVG without scripts, links or embedded web content, or save it as PNG")
+
 
 # Elements that run code or embed a document; refused in any namespace.
 _ACTIVE = {"script", "foreignobject", "iframe", "embed", "object", "handler", "listener", "audio", "video"}
@@ -32,34 +38,35 @@ def _local(name: str) -> str:
 
 def _check_css(text: str, where: str) -> None:
     if re.search(r"@import", text, re.I):
-        raise _Refused(f"loads an outside style sheet (@import in {where})")
+        raise _Refused(_("loads an outside style sheet (@import in {where})", where=where))
     for target in _CSS_URL.findall(text):
         if target and not target.startswith("#") and not _RASTER.match(target):
-            raise _Refused(f"refers to an outside resource (url({target}) in {where})")
+            raise _Refused(_("refers to an outside resource (url({target}) in {where})", target=target, where=where))
 
 
 def _check_element(name: str, attrs: dict, ancestors: list[str]) -> None:
     tag = _local(name)
     lower = tag.lower()
     if not ancestors and lower != "svg":
-        raise _Refused(f"is not an SVG image: its first element is <{tag}>")
+        raise _Refused(_("is not an SVG image: its first element is <{tag}>", tag=tag))
     if not ancestors and not name.startswith(SVG_NS + " "):
-        raise _Refused(f'is not an SVG image: <svg> lacks xmlns="{SVG_NS}"')
+        raise _Refused(_('is not an SVG image: <svg> lacks xmlns="{namespace}"', namespace=SVG_NS))
     if lower in _ACTIVE:
-        what = "a script" if lower in ("script", "handler", "listener") else "embedded content"
-        raise _Refused(f"contains {what} (<{tag}>)")
+        if lower in ("script", "handler", "listener"):
+            raise _Refused(_("contains a script (<{tag}>)", tag=tag))
+        raise _Refused(_("contains embedded content (<{tag}>)", tag=tag))
     for attr_name, value in attrs.items():
         attr = _local(attr_name)
         if attr.lower().startswith("on"):
-            raise _Refused(f"has an event handler ({attr}=…) on <{tag}>")
+            raise _Refused(_("has an event handler ({attribute}=…) on <{tag}>", attribute=attr, tag=tag))
         if attr.lower() == "href":
             target = value.strip()
             if not (target.startswith("#") or (lower == "image" and _RASTER.match(target))):
-                raise _Refused(f'links to "{target[:60]}" from <{tag}>: only parts of the same drawing may be referred to')
+                raise _Refused(_('links to "{target}" from <{tag}>: only parts of the same drawing may be referred to', target=target[:60], tag=tag))
         if lower in _ANIMATION and attr.lower() == "attributename" and (value.lower().endswith("href") or value.lower().startswith("on")):
-            raise _Refused(f"<{tag}> changes {value} while the image is shown")
+            raise _Refused(_("<{tag}> changes {value} while the image is shown", tag=tag, value=value))
         if "url(" in value.lower():
-            _check_css(value, f"{attr}= on <{tag}>")
+            _check_css(value, _("{attribute}= on <{tag}>", attribute=attr, tag=tag))
 
 
 def svg_problem(path: Path) -> str | None:
@@ -67,7 +74,7 @@ def svg_problem(path: Path) -> str | None:
     try:
         data = Path(path).read_bytes()
     except OSError as err:
-        return f"cannot be read ({err.strerror or err})"
+        return _("cannot be read ({error})", error=err.strerror or err)
     parser = expat.ParserCreate(namespace_separator=" ")
     parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
     stack: list[str] = []
@@ -75,13 +82,13 @@ def svg_problem(path: Path) -> str | None:
 
     def doctype(name, system_id, public_id, has_internal_subset):
         if has_internal_subset:
-            raise _Refused("declares its own DTD (<!DOCTYPE … [ … ]>), which can hide content or exhaust memory")
+            raise _Refused(_("declares its own DTD (<!DOCTYPE … [ … ]>), which can hide content or exhaust memory"))
 
-    def entity(*_):
-        raise _Refused("declares entities (<!ENTITY>), which can hide content or exhaust memory")
+    def entity(*_args):
+        raise _Refused(_("declares entities (<!ENTITY>), which can hide content or exhaust memory"))
 
     def instruction(target, _data):
-        raise _Refused(f"contains a processing instruction (<?{target} …?>)")
+        raise _Refused(_("contains a processing instruction (<?{target} …?>)", target=target))
 
     def start(name, attrs):
         _check_element(name, attrs, stack)
@@ -110,5 +117,5 @@ def svg_problem(path: Path) -> str | None:
     except _Refused as refused:
         return str(refused)
     except expat.ExpatError as err:
-        return f"is not a readable SVG image ({expat.errors.messages[err.code]}, line {err.lineno})"
+        return _("is not a readable SVG image ({error}, line {line})", error=expat.errors.messages[err.code], line=err.lineno)
     return None

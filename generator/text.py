@@ -75,5 +75,16 @@ def _clearly_shallow(text: str) -> bool:
             and len(_HTML_TAG.findall(text)) <= MAX_HTML_DEPTH and not _DEEP_INDENT.search(text))
 
 
-TOO_DEEP = "is nested too deeply to be read (lists, emphasis or HTML blocks inside one another dozens of levels deep)"
-TOO_DEEP_HINT = "flatten the nesting"
+def too_deep_message(whole_text: bool = False) -> str:
+    """Why such a text is refused: of a field, or (`whole_text`) of a page's body."""
+    from .i18n import _
+
+    if whole_text:
+        return _("the text is nested too deeply to be read (lists, emphasis or HTML blocks inside one another dozens of levels deep)")
+    return _("is nested too deeply to be read (lists, emphasis or HTML blocks inside one another dozens of levels deep)")
+
+
+def too_deep_hint() -> str:
+    from .i18n import _
+
+    return _("flatten the nesting")

@@ -14,17 +14,21 @@ from dataclasses import dataclass, replace
 
 import yaml
 
-from .schema import INVALID, MONTHS, YEARS, Context, Field, Integer, Record, Text, Type, quoted, scalar_text
+from .i18n import _
+from .schema import INVALID, YEARS, Context, Field, Integer, Record, Text, Type, month_name, quoted, scalar_text
 
-FORMS_HINT = (
-    'write e.g. 2021-03, 2022-Q2, 2022-H1, 2025, monthly, yearly, "before 2022-11", '
-    '"by 2030" or "2022-06-30..2030"; see plans/README.md'
-)
+
+
+def forms_hint() -> str:
+    return _('write e.g. 2021-03, 2022-Q2, 2022-H1, 2025, monthly, yearly, "before 2022-11", "by 2030" or "2022-06-30..2030"; see plans/README.md')
+
 RECURRING = {"monthly": "month", "quarterly": "quarter", "half-yearly": "half", "yearly": "year"}
 # Weeks are not a cadence: status, reports, programme archives and calendars all count in
 # calendar months, quarters and years, and a week does not fit in them (a weekly task
 # showed "12/12 tháng" from 12 items). Officers write "four a month" instead.
-WEEKLY_HINT = "write {when: monthly, count: 4} for four times a month; progress is counted per month"
+def weekly_hint() -> str:
+    return _("write {when: monthly, count: 4} for four times a month; progress is counted per month")
+
 _POINT = re.compile(r"^(\d{4})(?:-(?:(\d{1,2})(?:-(\d{1,2}))?|[Qq](\d{1,2})|[Hh](\d{1,2})))?$", re.ASCII)
 _ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
@@ -125,46 +129,46 @@ class Timeframe:
 def parse_point(text: str) -> Point:
     m = _POINT.match(text)
     if not m:
-        raise TimeframeSyntaxError(f"unknown timeframe {quoted(text)}", FORMS_HINT)
+        raise TimeframeSyntaxError(_("unknown timeframe {value}", value=quoted(text)), forms_hint())
     year = int(m[1])
     if year not in YEARS:
-        raise TimeframeSyntaxError(f"{quoted(text)} is not a timeframe: the year must be {YEARS.start}–{YEARS.stop - 1}")
+        raise TimeframeSyntaxError(_("{value} is not a timeframe: the year must be {first}–{last}", value=quoted(text), first=YEARS.start, last=YEARS.stop - 1))
     if m[2]:
         month = int(m[2])
         if not 1 <= month <= 12:
-            raise TimeframeSyntaxError(f"{quoted(text)} is not a timeframe: month must be 1–12")
+            raise TimeframeSyntaxError(_("{value} is not a timeframe: month must be 1–12", value=quoted(text)))
         first = dt.date(year, month, 1)
         last = dt.date(year, month, calendar.monthrange(year, month)[1])
         if m[3]:
             day = int(m[3])
             if not 1 <= day <= last.day:
-                raise TimeframeSyntaxError(f"{quoted(text)} is not a timeframe: {MONTHS[month - 1]} {year} has {last.day} days")
+                raise TimeframeSyntaxError(_("{value} is not a timeframe: {month} {year} has {days} days", value=quoted(text), month=month_name(month), year=year, days=last.day))
             d = dt.date(year, month, day)
             return Point("day", d, d)
         return Point("month", first, last)
     if m[4]:
         q = int(m[4])
         if not 1 <= q <= 4:
-            raise TimeframeSyntaxError(f"{quoted(text)} is not a timeframe: quarter must be Q1–Q4")
+            raise TimeframeSyntaxError(_("{value} is not a timeframe: quarter must be Q1–Q4", value=quoted(text)))
         first = dt.date(year, 3 * q - 2, 1)
         return Point("quarter", first, dt.date(year + (q == 4), (3 * q) % 12 + 1, 1) - dt.timedelta(days=1))
     if m[5]:
         h = int(m[5])
         if h not in (1, 2):
-            raise TimeframeSyntaxError(f"{quoted(text)} is not a timeframe: half must be H1 or H2")
+            raise TimeframeSyntaxError(_("{value} is not a timeframe: half must be H1 or H2", value=quoted(text)))
         return Point("half", dt.date(year, 1 if h == 1 else 7, 1), dt.date(year, 6, 30) if h == 1 else dt.date(year, 12, 31))
     return Point("year", dt.date(year, 1, 1), dt.date(year, 12, 31))
 
 
 def _parse_span(text: str) -> Term:
     if ".." in text:
-        left, _, right = (p.strip() for p in text.partition(".."))
+        left, __, right = (p.strip() for p in text.partition(".."))
         if not left and not right:
-            raise TimeframeSyntaxError(f"{quoted(text)} is not a timeframe: a range needs a start or an end", FORMS_HINT)
+            raise TimeframeSyntaxError(_("{value} is not a timeframe: a range needs a start or an end", value=quoted(text)), forms_hint())
         first = parse_point(left) if left else None
         last = parse_point(right) if right else None
         if first and last and last.end < first.start:
-            raise TimeframeSyntaxError(f"{quoted(text)} is not a timeframe: the range ends before it starts")
+            raise TimeframeSyntaxError(_("{value} is not a timeframe: the range ends before it starts", value=quoted(text)))
         return Term("range", first and first.start, last and last.end, ends=(first, last))
     point = parse_point(text)
     return Term("point", point.start, point.end, point)
@@ -175,7 +179,7 @@ def parse_term(text: str) -> Term:
     head = words[0].lower() if words else ""
     rest = words[1].strip() if len(words) > 1 else ""
     if head == "weekly":
-        raise TimeframeSyntaxError(f"{quoted(text)}: a weekly cadence is not supported", WEEKLY_HINT)
+        raise TimeframeSyntaxError(_("{value}: a weekly cadence is not supported", value=quoted(text)), weekly_hint())
     if head in RECURRING:
         return Term("every", unit=RECURRING[head], within=_parse_span(rest) if rest else None)
     if head in ("before", "by") and rest:
@@ -190,15 +194,18 @@ def parse(when: str) -> Timeframe:
     """Parse a timeframe such as "2022; before 2022-11". Raises TimeframeSyntaxError."""
     parts = [p.strip() for p in when.split(";")]
     if not all(parts):
-        raise TimeframeSyntaxError(f"{quoted(when)} is not a timeframe: an empty part between `;`", FORMS_HINT)
+        raise TimeframeSyntaxError(_("{value} is not a timeframe: an empty part between `;`", value=quoted(when)), forms_hint())
     return Timeframe(" ; ".join(parts).replace(" ; ", "; "), tuple(parse_term(p) for p in parts))
 
 
 class TimeframeType(Type):
     """A timeframe written as text (or a bare year), or as {when, count, unit, label}."""
 
-    expects = "a timeframe"
     _fields = ("when", "count", "unit", "label")
+
+    @property
+    def expects(self) -> str:
+        return _("a timeframe")
 
     def check(self, node, field, ctx: Context):
         if isinstance(node, yaml.ScalarNode):
@@ -213,7 +220,7 @@ class TimeframeType(Type):
         timeframe = replace(record["when"], count=record["count"], unit=record["unit"], label=record["label"])
         if timeframe.count and not timeframe.recurring:
             count_node = next(v for k, v in node.value if k.value == "count")
-            return ctx.error(count_node, f"{field}.count", "a count only goes with a recurring timeframe", "use monthly, quarterly, yearly… in `when`, or remove `count`")
+            return ctx.error(count_node, f"{field}.count", _("a count only goes with a recurring timeframe"), _("use monthly, quarterly, yearly… in `when`, or remove `count`"))
         return timeframe
 
     def json_schema(self, child):
@@ -235,7 +242,9 @@ class TimeframeType(Type):
 
 
 class _WhenType(Type):
-    expects = "a timeframe"
+    @property
+    def expects(self) -> str:
+        return _("a timeframe")
 
     def __init__(self, owner: TimeframeType):
         self.owner = owner

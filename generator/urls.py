@@ -98,6 +98,7 @@ def episode_url(series: str, date, slug: str) -> str:
 # Public services: procedure guides, hotlines, published feedback and answers.
 PROCEDURES_INDEX = "/thu-tuc/"
 HOTLINES_INDEX = "/duong-day-nong/"
+SEARCH_PAGE = "/tim-kiem/"  # the plain search forms' target (?q=)
 HOTLINES_VCARD = "/duong-day-nong/duong-day-nong.vcf"
 HOTLINES_JSON = "/duong-day-nong/duong-day-nong.json"
 FEEDBACK_INDEX = "/phan-anh/"

@@ -40,7 +40,7 @@ def tree(root: Path) -> dict[str, bytes]:
 def test_check_passes_on_the_fixture_portal(project):
     result = run_cchc(project, "check")
     assert result.returncode == 0
-    assert result.stdout == "OK: 4 plans, 35 articles, 1 programme series with 10 episodes, 10 activities, 11 procedures, 5 hotlines, 5 feedback items checked, no problems.\n"
+    assert result.stdout.splitlines()[0] == "OK: 4 plans, 35 articles, 1 programme series, 10 episodes, 10 activities, 11 procedures, 5 hotlines, 5 feedback items checked, no problems."
 
 
 def test_check_lists_every_problem_and_fails(project):

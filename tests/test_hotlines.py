@@ -134,7 +134,7 @@ def test_hotline_page_groups_by_level_then_agency(site):
     assert [s["id"] for s in sections] == [h.slug for h in CORPUS.hotlines]
     for section, hotline in zip(sections, CORPUS.hotlines):
         calls = section.select("a.cchc-call")
-        assert [(a["href"], a.get_text()) for a in calls] == [(p.tel, p.display) for p in hotline.phones]
+        assert [(a["href"], a.get_text()) for a in calls] == ([] if hotline.sample else [(p.tel, p.display) for p in hotline.phones])
         assert all(TEL.match(a["href"]) for a in calls)
         text = section.get_text(" ")
         assert ("Số mẫu" in text) == hotline.sample
@@ -147,7 +147,7 @@ def test_hotline_page_groups_by_level_then_agency(site):
 @pytest.mark.parametrize("url", ["/", "/ke-hoach/2021-tp-soc-trang-15/", "/thu-tuc/dang-ky-khai-sinh/", "/tin-tuc/", "/phan-anh/", "/404.html"])
 def test_the_pinned_hotlines_are_on_every_page(site, url):
     block = site.page(url).select_one("aside.cchc-hotline-block")
-    pinned = [h for h in CORPUS.hotlines if h.pinned]
+    pinned = [h for h in CORPUS.hotlines if h.pinned and h.verified]
     calls = block.select("a.cchc-call")
     assert [a["href"] for a in calls] == [h.phones[0].tel for h in pinned]
     assert all("Gọi" in a["aria-label"] and h.phones[0].display in a["aria-label"] for a, h in zip(calls, pinned))
@@ -168,13 +168,14 @@ def test_vcard_download_has_one_card_per_hotline(site):
     assert link.has_attr("download")
     data = site.file(site.resolve("/duong-day-nong/", link["href"])).read_bytes()
     text = data.decode("utf-8")
-    assert text.count("BEGIN:VCARD") == text.count("END:VCARD") == len(CORPUS.hotlines)
+    callable_ = [h for h in CORPUS.hotlines if not h.sample]  # a sample number is never saved to contacts
+    assert text.count("BEGIN:VCARD") == text.count("END:VCARD") == len(callable_)
     assert "\n" not in text.replace("\r\n", "")
     assert all(len(line.encode("utf-8")) <= 75 for line in text.split("\r\n"))
     unfolded = text.replace("\r\n ", "")
     tels = [line.split(":", 1)[1] for line in unfolded.split("\r\n") if line.startswith("TEL;")]
-    assert tels == [p.e164 for h in CORPUS.hotlines for p in h.phones]
-    assert "FN:Đường dây nóng – Sở Nội vụ (Phòng Cải cách hành chính)\\, Ủy ban nhân dân tỉnh Sóc Trăng" in unfolded
+    assert tels == [p.e164 for h in callable_ for p in h.phones]
+    assert "Sở Nội vụ" not in unfolded
 
 
 def test_json_download_matches_the_listing(site):

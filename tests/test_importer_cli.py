@@ -6,7 +6,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 from babel.messages.extract import extract_from_file
 
 from generator import i18n
@@ -36,7 +35,8 @@ def test_import_writes_the_draft_and_prints_the_summary(tmp_path, capsys):
 def test_without_output_the_draft_goes_to_stdout_and_the_summary_to_stderr(capsys):
     assert main(["import", str(SAMPLE)]) == 0
     captured = capsys.readouterr()
-    assert captured.out.startswith('type: "ke_hoach"\n')
+    assert captured.out.startswith("# Draft made by `cchc import` from sample-xa-an-phu.txt. Check every line marked KIỂM TRA")
+    assert captured.out.splitlines()[1] == 'type: "ke_hoach"'
     assert captured.err.startswith("Placed 5 sections")
     assert f"To save it: cchc import {SAMPLE} -o plans/2025-xa-an-phu-27.yml" in captured.err
 
@@ -231,3 +231,22 @@ def test_any_text_placed_reads_back_exactly(text, items):
 
     data = {"title": text, Check("x", text): None, "items": [*items, Check("y")], "long": (text + " ") * 30}
     assert yaml.safe_load(dump(data)) == {"title": text, "items": items, "long": (text + " ") * 30}
+
+
+def test_text_word_keeps_outside_plain_runs_is_not_lost(tmp_path):
+    """A tracked insertion and a content control: text python-docx's runs do not show."""
+    import docx
+    from docx.oxml import parse_xml
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    document = docx.Document()
+    document.add_paragraph("KẾ HOẠCH")
+    document.add_paragraph("Tuyên truyền năm 2025")
+    p = document.add_paragraph("1. Mục đích")
+    p._p.append(parse_xml(f'<w:ins {w} w:id="1" w:author="VP" w:date="2025-01-01T00:00:00Z"><w:r><w:t xml:space="preserve"> và yêu cầu</w:t></w:r></w:ins>'))
+    document.element.body.insert(len(document.element.body) - 1, parse_xml(
+        f'<w:sdt {w}><w:sdtContent><w:p><w:r><w:t>- Nội dung trong ô nhập liệu.</w:t></w:r></w:p></w:sdtContent></w:sdt>'))
+    path = tmp_path / "x.docx"
+    document.save(str(path))
+    section = import_file(path).plain()["sections"][0]
+    assert (section["heading"], section["items"]) == ("Mục đích và yêu cầu", ["Nội dung trong ô nhập liệu."])

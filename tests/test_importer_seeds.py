@@ -208,7 +208,7 @@ def test_what_cannot_be_placed_is_kept_as_a_marked_comment_and_counted(tmp_path)
     text = text.replace("\tHằng tháng", "\tThường xuyên").replace("\tTháng 9/2025", "\tTháng 9/2025\tDòng thừa")
     text = text.replace("Trần Thị Mai\n", "Trần Thị Mai\n\nBản sao gửi kèm hồ sơ.\n")
     draft = import_blocks(read_text(text), "x.txt")
-    marks = [line for line in draft.text.splitlines() if "KIỂM TRA" in line]
+    marks = [line for line in draft.text.splitlines() if "KIỂM TRA:" in line]
     assert any("Thường xuyên" in m and "timeframe not understood" in m for m in marks)
     assert any("Dòng thừa" in m for m in marks)
     assert any("Bản sao gửi kèm hồ sơ." in m for m in marks)
@@ -279,3 +279,61 @@ def test_sections_grouped_by_reform_area_are_tagged_as_the_hand_conversion_does(
     got = [s.get("reform_area") for s in draft.plain()["sections"][1]["sections"][1]["sections"]]
     assert got == [s.reform_area for s in reference.sections[1].sections[1].sections]
     assert "reform_area" not in import_file(SEEDS / "000_5cb456bd9b9be522.txt").text
+
+
+def test_a_task_table_printed_in_the_body_becomes_the_task_table_marked(tmp_path):
+    text = (SAMPLES / "sample-xa-an-phu.txt").read_text(encoding="utf-8")
+    head, _, appendix = text.partition("PHỤ LỤC\n")
+    table = appendix[appendix.index("STT\t"):]
+    text = head.replace("Quý IV/2025\n\n5. Tổ chức", "Quý IV/2025\n\n" + table + "\n5. Tổ chức")
+    draft = import_blocks(read_text(text), "x.txt")
+    data = draft.plain()
+    assert [t["no"] for t in data["appendix"]["tasks"]] == ["1", "2", "3", "4"]
+    assert "# KIỂM TRA: the task table printed here is written under `appendix`: check" in draft.text
+    assert "# KIỂM TRA: printed in the body, not as an appendix: check" in draft.text
+    out = tmp_path / "x.yml"
+    out.write_text(draft.text, encoding="utf-8")
+    plan, problems = load(out)
+    assert problems == [] and len(plan.tasks) == 4
+
+
+@pytest.mark.parametrize("style", ["dash", "plain"])
+def test_content_items_whose_parts_are_dashes_or_plain_paragraphs(style):
+    """Tây Ninh prints "a) Cơ quan thực hiện: …"; other plans write the same parts as dash
+    items or as plain paragraphs, with the content's dash items under "Nội dung:"."""
+    seed = (SEEDS / "001_677d6431d0feea09.txt").read_text(encoding="utf-8")
+    prefix = "- " if style == "dash" else ""
+    for letter in "abcd":
+        seed = seed.replace(f"\n{letter}) Cơ quan", f"\n{prefix}Cơ quan").replace(f"\n- {letter}) ", f"\n{prefix}")
+        seed = seed.replace(f"\n{letter}) Nội dung", f"\n{prefix}Nội dung").replace(f"\n{letter}) Sản phẩm", f"\n{prefix}Sản phẩm")
+    assert "\nCơ quan thực hiện:" in seed or "\n- Cơ quan thực hiện:" in seed
+    draft = import_blocks(read_text(seed), "x.txt")
+    reference, _ = load(SEEDS / "2022-tay-ninh-1183.yml")
+    items = draft.plain()["sections"][1]["items"]
+    assert [i["lead"] for i in items] == [i.lead for i in reference.sections[1].items]
+    assert [i["coordinating"] for i in items] == [i.coordinating for i in reference.sections[1].items]
+    assert items[2]["content"] == reference.sections[1].items[2].content[0]
+    assert items[6]["products"] == list(reference.sections[1].items[6].products)
+    assert draft.tasks == 7
+
+
+def test_a_document_without_a_type_line_or_with_the_title_on_it():
+    one_line = "Số: 4/KH-UBND\n\nAn Phú, ngày 05 tháng 8 năm 2025\n\nKẾ HOẠCH Tuyên truyền cải cách hành chính năm 2025\n\n" \
+               "Căn cứ Luật A;\n\nỦy ban nhân dân xã An Phú ban hành Kế hoạch như sau:\n\n1. Mục đích\n\n- Một việc.\n"
+    data = import_blocks(read_text(one_line), "x.txt").plain()
+    assert (data["title"], data["legal_bases"], data["sections"][0]["items"]) == (
+        "Tuyên truyền cải cách hành chính năm 2025", ["Căn cứ Luật A;"], ["Một việc."])
+    # No header at all: the body is still read (a Roman heading is never inside "1.").
+    bare = "Căn cứ Luật A;\n\n1. Mục đích\n\n- Một việc.\n\nI. NỘI DUNG\n\n- Hai.\n"
+    draft = import_blocks(read_text(bare), "x.txt")
+    assert [s["no"] for s in draft.plain()["sections"]] == ["1.", "I."]
+    assert 'title: ""  # KIỂM TRA: the title was not found' in draft.text
+
+
+def test_parts_of_the_header_the_source_lacks_are_listed_as_missing():
+    assert import_file(SEEDS / "000_5cb456bd9b9be522.txt").plain()["source"]["missing"] == [
+        "Quốc hiệu, tiêu ngữ (CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM / Độc lập - Tự do - Hạnh phúc).",
+        "Tên cơ quan ban hành ở đầu văn bản; cơ quan ban hành được xác định từ nội dung văn bản.",
+    ]
+    assert "missing" not in import_file(SEEDS / "004_68b2b458aebc7a79.txt").plain()["source"]
+    assert "missing" not in import_file(SAMPLES / "sample-xa-an-phu.txt").plain()["source"]

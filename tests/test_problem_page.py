@@ -96,7 +96,7 @@ def test_serve_lists_the_problems_at_every_address_and_recovers_when_fixed(serve
     status, page = get(base + "tin-tuc/2026/03/bai-moi/")  # where the officer was: the same list, at once
     assert status == 404 and listed(page) == expected
     script = BeautifulSoup(page, "html.parser").find("script")["src"]
-    assert script == MOUNT + preview.SCRIPT and "/livereload/" in get(f"{base}{preview.SCRIPT}")[1]
+    assert script == MOUNT + problem_page.SCRIPT and "/livereload/" in get(f"{base}{problem_page.SCRIPT}")[1]
 
     (root / "content/tin-tuc/bai-moi.md").write_text(FIXED, encoding="utf-8")
     status, page = wait_for(base + "tin-tuc/2026/03/bai-moi/", lambda status, body: status == 200)
@@ -110,5 +110,5 @@ def test_the_error_page_escapes_what_it_shows_and_speaks_vietnamese(monkeypatch)
     assert "<script>x</script>" not in html and "&lt;script&gt;" in html
     soup = BeautifulSoup(html, "html.parser")
     assert soup.h1.get_text() == "Nội dung đang có lỗi: chưa xem trước được trang"
-    assert soup.find("script")["src"] == "/cchc/" + preview.SCRIPT
+    assert soup.find("script")["src"] == "/cchc/" + problem_page.SCRIPT
     assert listed(html) == [("content/a.md:3:7", "title", "<script>x</script>", "")]

@@ -30,6 +30,16 @@ class Check:
         return [f"# {MARK} {part}" for part in body.splitlines() if part.strip()] or [f"# {MARK}"]
 
 
+@dataclass(eq=False)
+class Note:
+    """A plain comment line (no mark): the draft's own heading."""
+
+    text: str
+
+    def lines(self) -> list[str]:
+        return [f"# {part}" for part in self.text.splitlines()]
+
+
 @dataclass
 class Flagged:
     """A value written with a `# KIỂM TRA:` comment at the end of its line."""
@@ -143,7 +153,7 @@ def _value_lines(prefix: str, value, indent: int, out: list[str]) -> None:
 
 def _mapping(data: dict, indent: int, out: list[str]) -> None:
     for key, value in data.items():
-        if isinstance(key, Check):
+        if isinstance(key, (Check, Note)):
             out.extend(" " * indent + line for line in key.lines())
             continue
         if value is None or (isinstance(value, (list, dict)) and not value):
@@ -156,7 +166,7 @@ def plain(data):
     if isinstance(data, Flagged):
         return plain(data.value)
     if isinstance(data, dict):
-        return {k: plain(v) for k, v in data.items() if not isinstance(k, Check) and v not in (None, [], {})}
+        return {k: plain(v) for k, v in data.items() if not isinstance(k, (Check, Note)) and v not in (None, [], {})}
     if isinstance(data, (list, tuple)):
         return [plain(v) for v in data if not isinstance(v, Check)]
     return data

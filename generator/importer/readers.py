@@ -146,7 +146,6 @@ _COLUMN_GAP = re.compile(r"\s{3,}")
 def _caps(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return bool(letters) and all(c.isupper() for c in letters)
-    return paras
 
 
 # --- Word (.docx) ---------------------------------------------------------------------------
@@ -162,11 +161,11 @@ def read_docx(path: Path) -> list:
     document = docx.Document(str(path))
     numbering = _Numbering(document)
     blocks: list = []
-    for index, element in enumerate(document.element.body.iterchildren(), 1):
+    for index, element in enumerate(_body_elements(document.element.body), 1):
         tag = element.tag.rsplit("}", 1)[-1]
         if tag == "p":
             p = Paragraph(element, document)
-            text = _runs_text(p)
+            text = _paragraph_text(p)
             label = numbering.label(p)
             if not text.strip() and not label:
                 continue
@@ -179,7 +178,7 @@ def read_docx(path: Path) -> list:
                 for cell in row.cells:
                     paras = []
                     for cp in cell.paragraphs:
-                        text = _runs_text(cp).strip()
+                        text = _paragraph_text(cp).strip()
                         label = numbering.label(cp)
                         if label:  # an auto-numbered STT cell holds only its label
                             text = f"{label} {text}" if text else label
@@ -189,6 +188,26 @@ def read_docx(path: Path) -> list:
                 rows.append(cells)
             blocks.append(Table(rows, index))
     return blocks
+
+
+def _body_elements(parent):
+    """Paragraphs and tables in order, also those inside content controls (w:sdt)."""
+    for element in parent.iterchildren():
+        tag = element.tag.rsplit("}", 1)[-1]
+        if tag in ("p", "tbl"):
+            yield element
+        elif tag in ("sdt", "sdtContent", "customXml", "ins", "smartTag"):
+            yield from _body_elements(element)
+
+
+def _paragraph_text(p) -> str:
+    """The runs' text with emphasis; if Word keeps text where runs do not show it (tracked
+    insertions, fields, content controls inside the paragraph), all of the paragraph's text."""
+    text = _runs_text(p)
+    every = "".join(t.text or "" for t in p._p.iter(_w("t")))
+    if every.strip() and " ".join(text.replace("*", "").split()) != " ".join(every.replace("*", "").split()):
+        return every
+    return text
 
 
 def _heading_level(p) -> int | None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from ..i18n import _
 from ..kinds.plan import ITEM_LABELS, PEOPLES_COMMITTEE
 from . import timeframes
-from .emit import Check, Flagged, check_lines, dump, plain
+from .emit import Check, Flagged, Note, check_lines, dump, plain
 from .fold import fold, has_diacritics
 from .labels import marker_label, split_article, split_label
 from .readers import Para, Table
@@ -78,24 +78,27 @@ def _plain(text: str) -> str:
 
 
 def _unlabel(line: Line):
-    """(Label, raw rest, plain rest) of a line; the raw rest keeps inner emphasis."""
+    """(Label, raw rest, plain rest) of a line. The label is found in the plain text; the raw
+    rest keeps the emphasis inside the line ("- Thực hiện … ***tại phụ lục***"), and loses the
+    markers that only wrapped the label ("**Điều 1.** Phê duyệt") or the whole line ("**1. Mục tiêu**")."""
     label, rest = split_label(line.plain)
     if label is None:
         return None, line.raw, line.plain
+    if label.kind == "part":
+        return label, rest, rest
     raw = line.raw
     opening = re.match(r"^[*_]*", raw)[0]
-    at = raw.find(label.printed, len(opening)) if label.kind not in ("dash", "plus") else len(opening)
+    body = raw[len(opening):].lstrip()
     if label.kind in ("dash", "plus"):
-        after = raw[len(opening):].lstrip()[1:]
-    elif label.kind == "part":
-        return label, rest, rest
+        after = body[1:]
     else:
-        after = raw[at + len(label.printed):] if at >= 0 else rest
+        at = body.find(label.printed)
+        after = body[at + len(label.printed):] if at >= 0 else rest
     after = after.lstrip()
     if opening and after.startswith(opening):
-        after = after[len(opening):].lstrip()  # "**Điều 1.** Phê duyệt"
+        after = after[len(opening):].lstrip()
     elif opening and after.endswith(opening):
-        after = after[: -len(opening)].rstrip()  # "**1. Mục tiêu**"
+        after = after[: -len(opening)].rstrip()
     return label, after, rest
 
 
@@ -131,6 +134,8 @@ class Draft:
 class _State:
     stripped: list[str] = field(default_factory=list)
     discrepancies: list[str] = field(default_factory=list)
+    motto: bool = False  # the national motto was printed in a header
+    issuer_header: bool = False  # the issuer's name was printed at the top left
     sections: int = 0
     items: int = 0
 
@@ -141,12 +146,17 @@ def import_blocks(blocks: list, source_name: str = "", ocr: bool | None = None) 
     if ocr is None:
         ocr = len(text) > 200 and not has_diacritics(text)
     reader = _Reader(lines, state)
-    data = reader.run()
+    data = {Note(_("Draft made by `cchc import` from {file}. Check every line marked KIỂM TRA against the signed document, correct it if needed and delete the mark; then run `cchc check`.", file=source_name or "?")): None}
+    data.update(reader.run())
     source: dict = {"file": source_name or None}
     if ocr:
         source["ocr"] = True
     source["discrepancies"] = state.discrepancies
     source["stripped"] = state.stripped
+    source["missing"] = [note for present, note in (
+        (state.motto, "Quốc hiệu, tiêu ngữ (CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM / Độc lập - Tự do - Hạnh phúc)."),
+        (state.issuer_header, "Tên cơ quan ban hành ở đầu văn bản; cơ quan ban hành được xác định từ nội dung văn bản."),
+    ) if not present]
     data["source"] = source
     if reader.tail_checks:
         data[Check(_("not placed (end of the document)"))] = None
@@ -220,6 +230,20 @@ def _join_page_breaks(blocks: list, state: _State) -> list:
     return out
 
 
+def _parts(node: Node):
+    """The parts of a content item in printed order. A paragraph after a dash item hangs under
+    it in the tree ("- …" then "Sản phẩm, kết quả dự kiến:"): it is a part of its own here."""
+    for child in node.children:
+        yield child
+        if isinstance(child, Node) and child.kind in ("dash", "plus"):
+            yield from (c for c in child.children if isinstance(c, Text))
+
+
+def _as_node(child) -> Node:
+    """A paragraph of a content item read like a labelled part ("Cơ quan thực hiện: …")."""
+    return child if isinstance(child, Node) else Node(None, child.raw, _plain(child.raw), child.line)
+
+
 def _tag_reform_areas(sections: list[dict]) -> None:
     """Sibling sections that are, one each, the areas of reform get their `reform_area` (at
     least three of them: one heading that names an area is not yet a grouping by area)."""
@@ -256,6 +280,7 @@ class _Reader:
         self.state = state
         self.tail_checks: list[Check] = []
         self.content_tasks = 0
+        self.task_table: Table | None = None
 
     # -- cursor helpers ----------------------------------------------------------------------
 
@@ -303,6 +328,9 @@ class _Reader:
         appendix = self.appendix(data)
         if appendix:
             data["appendix"] = appendix
+        elif self.task_table is not None:
+            columns, tasks, _checks = self.tasks(self.task_table)
+            data["appendix"] = {Check(_("printed in the body, not as an appendix: check")): None, "columns": columns, "tasks": tasks}
         while self.peek() is not None:
             self.tail_checks.append(self.check(self.take(), _("not recognised")))
         return data
@@ -323,6 +351,7 @@ class _Reader:
                 self.state.stripped.append(f"Dấu, chữ ký số hoặc dấu công văn đến: “{line.plain.replace('**', '')}”")
                 continue
             if "cong hoa xa hoi chu nghia" in key or key.startswith("doc lap - tu do") or key.startswith("doc lap – tu do"):
+                self.state.motto = True
                 continue
             if re.fullmatch(r"\d{1,3}", key):
                 self.state.stripped.append(f"Số trang “{line.plain}” đứng riêng một dòng")
@@ -344,8 +373,19 @@ class _Reader:
                 head["type_line"] = line.plain
                 self.title(head)
                 continue
+            word = next((w for w in _TYPES if key.startswith(w + " ") and _is_caps(line.plain[: len(w)])), None)
+            if word:  # "KẾ HOẠCH Tuyên truyền …" on one line
+                head["type"] = _TYPES[word]
+                rest = line.plain[len(word):].strip()
+                self.title(head)
+                head["title"] = rest + (("\n" if head["title"][:1].isupper() else " ") + head["title"] if head["title"] else "")
+                continue
+            if key.startswith(_BASES) or (split_label(line.plain)[0] is not None and split_label(line.plain)[0].kind in ("part", "roman", "dec1")):
+                self.i -= 1  # the body starts without a type line: nothing more of the header to read
+                break
             if _is_caps(line.plain) and len(line.plain.split()) <= 8:
                 head["caps"].append(line.plain)
+                self.state.issuer_header = self.state.issuer_header or bool(_ISSUER_HEAD.match(key))
                 continue
             pending.append(self.check(line, _("not recognised in the header")))
         return head
@@ -573,6 +613,15 @@ class _Reader:
             return True
         return key.startswith("phu luc ") and _is_caps(line.plain) and split_label(line.plain)[0] is None
 
+    def body_table(self, table: Table) -> list[Check]:
+        """A table in the body. The first task table of a plan without an appendix becomes the
+        plan's task table (its tasks are then tracked), marked where it stood; others are kept
+        row by row for the officer."""
+        if _columns_known(table.rows[0]) >= 3 and self.task_table is None:
+            self.task_table = table
+            return [Check(_("the task table printed here is written under `appendix`: check"))]
+        return _table_checks(table, _("a table in the body: not placed"))
+
     def body(self) -> tuple[list, str | None]:
         lines: list = []
         while (line := self.peek()) is not None and not self._body_ends(line):
@@ -660,7 +709,7 @@ class _Reader:
             out["checks"] = checks + [Check(_("a paragraph after the last section: place it"), t.raw) for t in trailing if t.table is None]
             for t in children:
                 if isinstance(t, Text) and t.table is not None:
-                    out["checks"] += _table_checks(t.table, _("a table in the body: not placed"))
+                    out["checks"] += self.body_table(t.table)
             return out
         lead_texts = [t.raw for t in lead if t.table is None]
         if lead_texts and not nodes and len(lead_texts) > 1:
@@ -678,11 +727,11 @@ class _Reader:
                 out["kind"] = "content"
         for t in node.children:
             if isinstance(t, Text) and t.table is not None:
-                checks += _table_checks(t.table, _("a table in the body: not placed"))
+                checks += self.body_table(t.table)
         for n in nodes:  # tables under dash items
             for t in n.children:
                 if isinstance(t, Text) and t.table is not None:
-                    checks += _table_checks(t.table, _("a table in the body: not placed"))
+                    checks += self.body_table(t.table)
         if sections:
             _tag_reform_areas(sections)
             out["sections"] = sections
@@ -728,10 +777,10 @@ class _Reader:
         return found.pop() if len(found) == 1 else None
 
     def content_item(self, node: Node) -> bool:
-        """A numbered block whose lettered parts are "Cơ quan thực hiện:", "Nội dung" … (Tây Ninh)."""
-        letters = [n for n in node.nodes if n.kind == "letter"]
-        known = [n for n in letters if self.item_field(n)[0]]
-        return len(known) >= 2 and any(self.item_field(n)[0] == "lead" for n in known)
+        """A numbered block whose parts are "Cơ quan thực hiện:", "Nội dung" … (Tây Ninh's
+        lettered parts; also as dash items or plain paragraphs)."""
+        known = [f for f in (self.item_field(_as_node(c))[0] for c in _parts(node)) if f]
+        return len(known) >= 2 and "lead" in known
 
     @staticmethod
     def item_field(node: Node) -> tuple[str | None, str, str]:
@@ -783,16 +832,27 @@ class _Reader:
     def content(self, node: Node) -> dict:
         item: dict = {"no": node.label.printed, "title": node.raw}
         labels: dict = {}
-        for part in node.nodes:
+        fields: dict[str, list[str]] = {}
+        current = None
+        for child in _parts(node):
+            part = _as_node(child)
             name, label_text, value = self.item_field(part)
-            values = ([value] if value else []) + [self._dash(c) for c in part.children]
-            if name is None or not values:
-                item[Check(_("a part of the item that was not recognised"), part.label.printed + " " + part.raw)] = None
+            if name is None:
+                if current in ("content", "products") and (isinstance(child, Text) or child.kind in ("dash", "plus")):
+                    fields[current].append(part.raw)  # "- …" lines under a "Nội dung:" paragraph
+                    continue
+                printed = f"{part.label.printed} {part.raw}" if part.label else part.raw
+                item[Check(_("a part of the item that was not recognised"), printed)] = None
                 continue
+            current = name
+            fields[name] = ([value] if value else []) + [c.raw for c in part.children if part.kind == "letter" or isinstance(c, Node)]
             default = ITEM_LABELS.get(name)
             if default and fold(label_text) != fold(default) and name != "timeframe":
                 labels[name] = label_text
-            if name in ("lead", "coordinating"):
+        for name, values in fields.items():
+            if not values:
+                item[Check(_("a part of the item that was not recognised"), name)] = None
+            elif name in ("lead", "coordinating"):
                 item[name] = "\n".join(values) if len(values) > 1 else values[0]
             elif name == "timeframe":
                 parsed = timeframes.parse(values[0])
@@ -803,12 +863,6 @@ class _Reader:
             item["labels"] = labels
         self.content_tasks += 1
         return item
-
-    @staticmethod
-    def _dash(child) -> str:
-        if isinstance(child, Text):
-            return child.raw
-        return child.raw
 
     # -- signature, recipients -------------------------------------------------------------
 

@@ -3,7 +3,8 @@
 Nesting follows the labels the document prints: a label of a kind already open closes
 everything opened after it (a new `2.` closes `1.` and its `a)`, `-`); a kind not open yet
 opens inside the current one. So `I. > 1. > a) > -` and a commune plan's `1. > - > +` both
-nest as printed, whatever order of kinds a document uses.
+nest as printed, whatever order of kinds a document uses; only `Phần` and Roman headings are
+always outermost.
 """
 from __future__ import annotations
 
@@ -55,6 +56,11 @@ def build(tokens) -> Node:
                 stack.pop()
         elif label.kind == "dash":
             while stack[-1].kind == "plus":
+                stack.pop()
+        if label.kind in ("part", "roman"):
+            # A part or a Roman heading never sits inside an Arabic or lettered block.
+            outer = ("root",) if label.kind == "part" else ("root", "part")
+            while stack[-1].kind not in outer:
                 stack.pop()
         open_kinds = [n.kind for n in stack]
         if label.kind in open_kinds:

@@ -9,6 +9,7 @@ from pathlib import Path
 from .. import urls
 from ..dates import TIMEZONE
 from ..errors import Location, Problem
+from ..i18n import _
 from ..refs import TaskRef, TaskRefType
 from ..schema import Choice, Context, DateTime, Field, Flag, Integer, ListOf, Record, Text, WebAddress, quoted
 from .base import Kind, Loading
@@ -89,10 +90,10 @@ def _check_photos(activity: Activity, docs: Path, ctx: Context) -> Activity:
         site_path = resolve_asset(docs, activity.src, photo.src)
         if site_path is None:
             where = activity.locations.get("photos", Location(activity.path, 1, 1))
-            ctx.problems.append(Problem(where, f"photos[{i}].src", f"no file {quoted(photo.src)} next to this page", "put the photo in content/ and give its path relative to this file"))
+            ctx.problems.append(Problem(where, f"photos[{i}].src", _("no file {file} next to this page", file=quoted(photo.src)), _("put the photo in content/ and give its path relative to this file")))
         photos.append(photo.placed(docs, site_path) if site_path else photo)
     if activity.end and activity.end < activity.date:
-        ctx.problems.append(Problem(activity.locations["end"], "end", "ends before it starts", "check `date` and `end`"))
+        ctx.problems.append(Problem(activity.locations["end"], "end", _("ends before it starts"), _("check `date` and `end`")))
     return replace(activity, photos=tuple(photos))
 
 

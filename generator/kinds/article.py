@@ -8,6 +8,7 @@ from pathlib import Path
 from .. import urls
 from ..dates import TIMEZONE
 from ..errors import Problem
+from ..i18n import _
 from ..refs import ProcedureRef, ProcedureRefType, TaskRef, TaskRefType
 from ..schema import Choice, DateTime, Field, Flag, ListOf, Record, Text, quoted
 from ..vocab import NEWS_AREAS
@@ -70,13 +71,13 @@ ARTICLE = Record([
 def load_articles(files: list[Path], loading: Loading) -> tuple[list[Article], list[Problem]]:
     articles, problems = [], []
     docs = loading.docs
-    for file, article, _, ctx in checked_files(files, loading.root, ARTICLE, problems):
+    for file, article, __, ctx in checked_files(files, loading.root, ARTICLE, problems):
         article = check_image(replace(article, src=file.relative_to(docs).as_posix()), docs, ctx)
         for i, tag in enumerate(article.tags, 1):
             if not urls.slugify(tag):
                 ctx.problems.append(Problem(
-                    article.locations["tags"], f"tags[{i}]", f"{quoted(tag)} has no letters or digits, so it cannot have a page",
-                    "write the tag in words, e.g. Một cửa",
+                    article.locations["tags"], f"tags[{i}]", _("{tag} has no letters or digits, so it cannot have a page", tag=quoted(tag)),
+                    _("write the tag in words, e.g. Một cửa"),
                 ))
         articles.append(replace(article, tags=tuple(t for t in article.tags if urls.slugify(t))))
     return articles, problems

@@ -10,6 +10,7 @@ from .. import urls
 from ..images import display_size
 from ..errors import Location, Problem
 from ..frontmatter import load_front_matter
+from ..i18n import _
 from ..load import load_yaml_file
 from ..schema import INVALID, Context, Field, Record, Text, quoted
 
@@ -46,7 +47,7 @@ def check_image(item, docs: Path, ctx: Context):
     site_path = resolve_asset(docs, item.src, item.image.src)
     if site_path is None:
         where = item.locations.get("image", Location(item.path, 1, 1))
-        ctx.problems.append(Problem(where, "image.src", f"no file {quoted(item.image.src)} next to this page", "put the image in content/ and give its path relative to this file"))
+        ctx.problems.append(Problem(where, "image.src", _("no file {file} next to this page", file=quoted(item.image.src)), _("put the image in content/ and give its path relative to this file")))
         return item
     return replace(item, image=item.image.placed(docs, site_path))
 
@@ -66,7 +67,7 @@ def checked_files(files, root: Path, record, problems: list, data: bool = False)
         if data:
             node, found = load_yaml_file(file, shown)
         else:
-            node, _, found = load_front_matter(file, shown)
+            node, __, found = load_front_matter(file, shown)
         problems += found
         if node is None:
             continue

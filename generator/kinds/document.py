@@ -13,7 +13,8 @@ from pathlib import Path
 from .. import urls
 from ..errors import Problem
 from ..refs import TaskRef
-from ..schema import INVALID, WEB_ADDRESS_HINT, Choice, Context, Date, Field, Flag, Record, Text, quoted, web_address_problem
+from ..i18n import _
+from ..schema import INVALID, Choice, Context, Date, Field, Flag, Record, Text, quoted, web_address_hint, web_address_problem
 from ..text import compare_key
 from .base import Kind, Loading
 from .common import checked_files, resolve_asset
@@ -86,14 +87,16 @@ class Document:
 class PlanRefType(Text):
     """A plan named by its file in plans/, without .yml: "2021-tp-soc-trang-15"."""
 
-    expects = 'a plan file name such as "2021-tp-soc-trang-15"'
+    @property
+    def expects(self) -> str:
+        return _('a plan file name such as "2021-tp-soc-trang-15"')
 
     def check(self, node, field, ctx):
         text = super().check(node, field, ctx)
         if text is INVALID:
             return INVALID
         if "#" in text:
-            return ctx.error(node, field, f"{quoted(text)} names a task", f"a document is a whole plan: write {quoted(text.partition('#')[0].strip())}")
+            return ctx.error(node, field, _("{value} names a task", value=quoted(text)), _("a document is a whole plan: write {plan}", plan=quoted(text.partition('#')[0].strip())))
         return TaskRef(text.strip().removesuffix(".yml"), None, ctx.where(node))
 
     def json_schema(self, child):
@@ -112,7 +115,10 @@ DOCUMENT = Record([
     Field("sample", Flag(), default=False),
 ], Document, locate=True)
 
-FILE_HINT = "give the file's path relative to this page (put it in content/, e.g. next to it) or its https:// address"
+
+
+def file_hint() -> str:
+    return _("give the file's path relative to this page (put it in content/, e.g. next to it) or its https:// address")
 
 
 def _check(document: Document, docs: Path, ctx: Context) -> Document:
@@ -122,20 +128,20 @@ def _check(document: Document, docs: Path, ctx: Context) -> Document:
         ctx.problems.append(Problem(at["number"], "number", *wrong))
     if document.effective and document.effective < document.date:
         ctx.problems.append(Problem(
-            at["effective"], "effective", f"{document.effective.isoformat()} is before the date of issue {document.date.isoformat()}",
-            "a document takes effect on or after the day it is issued: check both dates",
+            at["effective"], "effective", _("{effective} is before the date of issue {date}", effective=document.effective.isoformat(), date=document.date.isoformat()),
+            _("a document takes effect on or after the day it is issued: check both dates"),
         ))
     if document.file and "://" in document.file:
         problem = web_address_problem(document.file, secure=True)
         if problem:
-            ctx.problems.append(Problem(at["file"], "file", problem, WEB_ADDRESS_HINT))
+            ctx.problems.append(Problem(at["file"], "file", problem, web_address_hint()))
     elif document.file:
         path = resolve_asset(docs, document.src, document.file)
         if path is not None and not path.lower().endswith(FILE_SUFFIXES):
-            ctx.problems.append(Problem(at["file"], "file", f"{quoted(document.file)} is not a document file",
-                                        "give the signed document as " + ", ".join(FILE_SUFFIXES) + ", or its https:// address"))
+            ctx.problems.append(Problem(at["file"], "file", _("{file} is not a document file", file=quoted(document.file)),
+                                        _("give the signed document as {suffixes}, or its https:// address", suffixes=", ".join(FILE_SUFFIXES))))
         elif path is None:
-            ctx.problems.append(Problem(at["file"], "file", f"no file {quoted(document.file)} next to this page", FILE_HINT))
+            ctx.problems.append(Problem(at["file"], "file", _("no file {file} next to this page", file=quoted(document.file)), file_hint()))
         else:
             document = replace(document, file_path=path)
     return document
@@ -143,14 +149,14 @@ def _check(document: Document, docs: Path, ctx: Context) -> Document:
 
 def load_documents(files: list[Path], loading: Loading) -> tuple[list[Document], list[Problem]]:
     documents, problems = [], []
-    for file, document, _, ctx in checked_files(files, loading.root, DOCUMENT, problems):
+    for file, document, __, ctx in checked_files(files, loading.root, DOCUMENT, problems):
         documents.append(_check(replace(document, src=file.relative_to(loading.docs).as_posix()), loading.docs, ctx))
     first: dict[tuple, Document] = {}
     for document in sorted(documents, key=lambda d: d.path):
         other = first.setdefault(document.key, document)
         if other is not document:
-            problems.append(Problem(document.locations["number"], "number", f"{document.number} of {document.issuer} is also in {other.path}",
-                                    "keep each document in one file"))
+            problems.append(Problem(document.locations["number"], "number", _("{number} of {issuer} is also in {other}", number=document.number, issuer=document.issuer, other=other.path),
+                                    _("keep each document in one file")))
     return documents, problems
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .. import urls
 from ..errors import Problem
+from ..i18n import _
 from ..refs import ProcedureRef, ProcedureRefType
 from ..schema import Choice, Date, Field, Flag, Record, Text
 from ..vocab import TOPICS
@@ -81,10 +82,10 @@ FEEDBACK = Record([
 
 def load_feedback(files: list[Path], loading: Loading) -> tuple[list[Feedback], list[Problem]]:
     items, problems = [], []
-    for _, item, _, ctx in checked_files(files, loading.root, FEEDBACK, problems, data=True):
+    for __, item, ___, ctx in checked_files(files, loading.root, FEEDBACK, problems, data=True):
         if item.answer and item.answer.date < item.received:
             ctx.problems.append(Problem(
-                item.answer.locations["date"], "answer.date", f"is before the feedback was received ({item.received:%d/%m/%Y})", "check both dates",
+                item.answer.locations["date"], "answer.date", _("is before the feedback was received ({date})", date=f"{item.received:%d/%m/%Y}"), _("check both dates"),
             ))
         items.append(item)
     return sorted(items, key=lambda f: (f.received, f.slug), reverse=True), problems

@@ -16,9 +16,10 @@ import yaml
 
 from .. import urls
 from ..errors import Problem
+from ..i18n import _
 from ..schema import (
-    INVALID, WEB_ADDRESS_HINT, Choice, Context, Date, Either, Field, Flag, ListOf, Record, Text, WebAddress, is_digits, quoted,
-    web_address_problem,
+    INVALID, Choice, Context, Date, Either, Field, Flag, ListOf, Record, Text, WebAddress, is_digits, quoted,
+    web_address_hint, web_address_problem,
 )
 from ..serialize import content_lines, ical_text
 from ..vocab import TOPICS
@@ -40,7 +41,10 @@ _OLD_MOBILE = {
     "0186": "056", "0188": "058", "0199": "059",
 }
 _SEPARATORS = re.compile(r"[\s.\-()]")
-PHONE_HINT = 'write it as on the notice: a landline "0299 3821 234", a mobile "0912 345 678" or "1800 1096"'
+
+
+def phone_hint() -> str:
+    return _('write it as on the notice: a landline "0299 3821 234", a mobile "0912 345 678" or "1800 1096"')
 
 
 @dataclass(frozen=True)
@@ -77,31 +81,33 @@ def parse_phone(text: str) -> tuple[Phone | None, str, str]:
     if digits.startswith("+84"):
         digits = "0" + digits[3:]
     if not is_digits(digits):  # ASCII only: "²" and "٣" pass str.isdigit()
-        return None, f"{quoted(raw)} is not a phone number: only digits, spaces, dots and a leading +84 are allowed", PHONE_HINT
+        return None, _("{value} is not a phone number: only digits, spaces, dots and a leading +84 are allowed", value=quoted(raw)), phone_hint()
     if digits.startswith(("1800", "1900")):
         if len(digits) in (8, 10):
             return Phone(digits, "freephone" if digits.startswith("1800") else "premium"), "", ""
-        return None, f"{quoted(raw)} is not a phone number: a {digits[:4]} number has 8 or 10 digits, found {len(digits)}", PHONE_HINT
+        return None, _("{value} is not a phone number: a {prefix} number has 8 or 10 digits, found {count}", value=quoted(raw), prefix=digits[:4], count=len(digits)), phone_hint()
     if not digits.startswith("0"):
-        return None, f"{quoted(raw)} is not a phone number: Vietnamese numbers start with 0, +84, 1800 or 1900", PHONE_HINT
+        return None, _("{value} is not a phone number: Vietnamese numbers start with 0, +84, 1800 or 1900", value=quoted(raw)), phone_hint()
     if len(digits) < 8:
-        return None, f"{quoted(raw)} is not a phone number: it has only {len(digits)} digits", PHONE_HINT
+        return None, _("{value} is not a phone number: it has only {count} digits", value=quoted(raw), count=len(digits)), phone_hint()
     if digits[:4] in _OLD_MOBILE and len(digits) == 11:
         new = Phone(_OLD_MOBILE[digits[:4]] + digits[4:], "mobile")
-        return None, f"{quoted(raw)} is an old 11-digit mobile number (renumbered in 2018)", f"write the new number: {quoted(new.display)}"
+        return None, _("{value} is an old 11-digit mobile number (renumbered in 2018)", value=quoted(raw)), _("write the new number: {number}", number=quoted(new.display))
     if digits.startswith("02"):
         if len(digits) == 11:
             return Phone(digits, "landline"), "", ""
-        return None, f"{quoted(raw)} is not a phone number: a landline has 11 digits (0, the area code and the number), found {len(digits)}", PHONE_HINT
+        return None, _("{value} is not a phone number: a landline has 11 digits (0, the area code and the number), found {count}", value=quoted(raw), count=len(digits)), phone_hint()
     if digits[1] in "35789":
         if len(digits) == 10:
             return Phone(digits, "mobile"), "", ""
-        return None, f"{quoted(raw)} is not a phone number: a mobile number has 10 digits, found {len(digits)}", PHONE_HINT
-    return None, f"{quoted(raw)} is not a phone number: no Vietnamese number starts with {digits[:2]}", PHONE_HINT
+        return None, _("{value} is not a phone number: a mobile number has 10 digits, found {count}", value=quoted(raw), count=len(digits)), phone_hint()
+    return None, _("{value} is not a phone number: no Vietnamese number starts with {prefix}", value=quoted(raw), prefix=digits[:2]), phone_hint()
 
 
 class PhoneType(Text):
-    expects = "a phone number"
+    @property
+    def expects(self) -> str:
+        return _("a phone number")
 
     def check(self, node, field, ctx):
         text = super().check(node, field, ctx)
@@ -130,7 +136,9 @@ class Zalo:
 class ZaloType(Text):
     """A Zalo account: its phone number, or the address of an Official Account."""
 
-    expects = "a Zalo number or address"
+    @property
+    def expects(self) -> str:
+        return _("a Zalo number or address")
 
     def check(self, node, field, ctx):
         text = super().check(node, field, ctx)
@@ -138,10 +146,10 @@ class ZaloType(Text):
             return INVALID
         if text.startswith("https://"):
             problem = web_address_problem(text, secure=True)
-            return ctx.error(node, field, problem, WEB_ADDRESS_HINT) if problem else Zalo("Zalo", text)
+            return ctx.error(node, field, problem, web_address_hint()) if problem else Zalo("Zalo", text)
         phone, message, hint = parse_phone(text)
         if phone is None:
-            return ctx.error(node, field, message, "give the Zalo phone number or the https:// address of the Zalo page")
+            return ctx.error(node, field, message, _("give the Zalo phone number or the https:// address of the Zalo page"))
         return Zalo(phone.display, f"https://zalo.me/{phone.digits}")
 
     def json_schema(self, child):
@@ -154,7 +162,9 @@ _RANGE = re.compile(r"^(\d{1,2}):(\d{2})\s*[-–]\s*(\d{1,2}):(\d{2})$", re.ASCI
 
 
 class TimeRange(Text):
-    expects = 'a time range such as "07:00-11:00"'
+    @property
+    def expects(self) -> str:
+        return _('a time range such as "07:00-11:00"')
 
     def check(self, node, field, ctx):
         text = super().check(node, field, ctx)
@@ -162,12 +172,12 @@ class TimeRange(Text):
             return INVALID
         m = _RANGE.match(text)
         if not m:
-            return ctx.error(node, field, f"{quoted(text)} is not a time range", 'write the opening and closing time on the 24-hour clock: "07:00-11:00"')
+            return ctx.error(node, field, _("{value} is not a time range", value=quoted(text)), _('write the opening and closing time on the 24-hour clock: "07:00-11:00"'))
         start, end = (int(m[1]), int(m[2])), (int(m[3]), int(m[4]))
         if start > (23, 59) or end > (24, 0) or m[2] > "59" or m[4] > "59":
-            return ctx.error(node, field, f"{quoted(text)} has no valid time of day", "hours run from 00:00 to 24:00")
+            return ctx.error(node, field, _("{value} has no valid time of day", value=quoted(text)), _("hours run from 00:00 to 24:00"))
         if start >= end:
-            return ctx.error(node, field, f"{quoted(text)} ends before it starts", 'write the earlier time first: "13:00-17:00"')
+            return ctx.error(node, field, _("{value} ends before it starts", value=quoted(text)), _('write the earlier time first: "13:00-17:00"'))
         return f"{start[0]:02d}:{start[1]:02d}–{end[0]:02d}:{end[1]:02d}"
 
     def json_schema(self, child):
@@ -258,17 +268,26 @@ class Hotline:
         return urls.hotline_anchor(self.slug)
 
     @property
+    def verified(self) -> bool:
+        """A real line whose numbers were called and found working: the only kind offered on
+        every page (a sample number is never callable; one to check again may be wrong)."""
+        return not self.sample and not self.needs_check and self.last_verified is not None
+
+    @property
     def holidays_label(self) -> str:
         return "Làm việc cả ngày lễ, Tết." if self.holidays == "open" else "Nghỉ các ngày lễ, Tết theo quy định."
 
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-EMAIL_HINT = "write it as name@example.gov.vn"
+
+
+def email_hint() -> str:
+    return _("write it as name@example.gov.vn")
 
 
 def email_problem(text: str) -> str | None:
     """What is wrong with an e-mail address, or None (one check for every kind that has one)."""
-    return None if _EMAIL.match(text) else f"{quoted(text)} is not an e-mail address"
+    return None if _EMAIL.match(text) else _("{value} is not an e-mail address", value=quoted(text))
 
 HOURS = Record([Field("days", ListOf(Choice(DAYS)), required=True), Field("times", ListOf(TimeRange()), required=True)], Hours)
 CLOSURE = Record([Field("from", Date(), required=True), Field("to", Date()), Field("note", Text())], _closure)
@@ -300,26 +319,26 @@ HOTLINE = Record([
 def _check(hotline: Hotline, node: yaml.Node, ctx: Context) -> None:
     at = hotline.locations
     if hotline.email and email_problem(hotline.email):
-        ctx.problems.append(Problem(at["email"], "email", email_problem(hotline.email), EMAIL_HINT))
+        ctx.problems.append(Problem(at["email"], "email", email_problem(hotline.email), email_hint()))
     if hotline.last_verified is None and not hotline.needs_check:
         ctx.problems.append(Problem(
-            ctx.where(node), "last_verified", "is missing", "add the date the numbers were last called and found working, or needs_check: true to show them as not yet checked",
+            ctx.where(node), "last_verified", _("is missing"), _("add the date the numbers were last called and found working, or needs_check: true to show them as not yet checked"),
         ))
     for i, closure in enumerate(hotline.closures, 1):
         if closure.end and closure.end < closure.start:
-            ctx.problems.append(Problem(at["closures"], f"closures[{i}].to", "is before `from`", "write the first day of the closure in from: and the last in to:"))
+            ctx.problems.append(Problem(at["closures"], f"closures[{i}].to", _("is before `from`"), _("write the first day of the closure in from: and the last in to:")))
 
 
 def load_hotlines(files: list[Path], loading: Loading) -> tuple[list[Hotline], list[Problem]]:
     hotlines, problems = [], []
-    for _, hotline, node, ctx in checked_files(files, loading.root, HOTLINE, problems, data=True):
+    for __, hotline, node, ctx in checked_files(files, loading.root, HOTLINE, problems, data=True):
         _check(hotline, node, ctx)
         hotlines.append(hotline)
     pinned = [h for h in hotlines if h.pinned]
     for extra in pinned[MAX_PINNED:]:
         problems.append(Problem(
-            extra.locations["pinned"], "pinned", f"more than {MAX_PINNED} hotlines are pinned to every page",
-            "pin only the lines most citizens need: " + ", ".join(h.path for h in pinned[:MAX_PINNED]) + " are pinned already",
+            extra.locations["pinned"], "pinned", _("more than {limit} hotlines are pinned to every page", limit=MAX_PINNED),
+            _("pin only the lines most citizens need: {files} are pinned already", files=", ".join(h.path for h in pinned[:MAX_PINNED])),
         ))
     order = list(LEVELS)
     return sorted(hotlines, key=lambda h: (order.index(h.level), h.agency, h.name, h.slug)), problems
@@ -353,12 +372,15 @@ class Block:
     hotlines: tuple[Hotline, ...]
     url: str  # the hotline listing, relative to the site root
 
+    listed: bool = True  # the portal has hotlines at all (else no block, not even a link)
+
     def __bool__(self) -> bool:
-        return bool(self.hotlines)
+        return self.listed
 
 
 def block(hotlines: list[Hotline]) -> Block:
-    return Block(tuple(h for h in hotlines if h.pinned), urls.HOTLINES_INDEX.lstrip("/"))
+    """The pinned lines that are verified; with none, the block only links to the listing."""
+    return Block(tuple(h for h in hotlines if h.pinned and h.verified), urls.HOTLINES_INDEX.lstrip("/"), bool(hotlines))
 
 
 # --- downloads --------------------------------------------------------------------------------------
@@ -371,7 +393,8 @@ def as_json(hotlines: list[Hotline], site_url: str) -> str:
             "unit": h.unit,
             "level": h.level,
             "receives": [{"code": t, "label": TOPICS[t]} for t in h.receives],
-            "phones": [{"display": p.display, "tel": p.tel, "kind": p.kind, "label": p.label} for p in h.phones],
+            # A sample number is never offered as callable, not even to apps reading the data.
+            "phones": [{"display": p.display, "tel": None if h.sample else p.tel, "kind": p.kind, "label": p.label} for p in h.phones],
             "zalo": {"label": h.zalo.label, "url": h.zalo.url} if h.zalo else None,
             "email": h.email,
             "address": h.address,
@@ -395,16 +418,15 @@ def hours_text(h: Hotline) -> str:
 
 
 def vcard(hotlines: list[Hotline], site_url: str) -> str:
-    """vCard 3.0, one card per hotline (phones import it into the contact list)."""
+    """vCard 3.0, one card per hotline (phones import it into the contact list). Sample lines
+    are left out: a number saved to a phone's contacts would be called."""
     cards = []
-    for h in hotlines:
+    for h in (h for h in hotlines if not h.sample):
         note = ["Đường dây nóng tiếp nhận: " + "; ".join(h.receives_labels) + "."]
         if h.hours:
             note.append("Giờ tiếp nhận: " + hours_text(h))
         if h.zalo:
             note.append(f"Zalo: {h.zalo.label} ({h.zalo.url})")
-        if h.sample:
-            note.append("Số điện thoại mẫu của bản trình diễn, không gọi được.")
         if h.needs_check:
             note.append("Cần kiểm tra lại trước khi sử dụng.")
         lines = ["BEGIN:VCARD", "VERSION:3.0", f"FN:{ical_text('Đường dây nóng – ' + h.name)}", f"ORG:{ical_text(h.agency)}" + (f";{ical_text(h.unit)}" if h.unit else "")]

@@ -20,7 +20,8 @@ from ..errors import Problem
 from ..schema import MONTHS, Context, Date, Field, Flag, ListOf, Record, Text
 from .base import Kind, Loading
 from .common import checked_files
-from .hotline import EMAIL_HINT, PHONE, Phone, email_problem
+from ..i18n import _
+from .hotline import PHONE, Phone, email_hint, email_problem
 
 VI_FOLDER, VI_FILE = "gioi-thieu", "co-quan.yml"
 EN_FOLDER, EN_FILE = "en", "organisation.yml"
@@ -86,7 +87,7 @@ def _emails(org: Organisation, ctx: Context) -> None:
     for where, name, email in found:
         message = email_problem(email)
         if message:
-            ctx.problems.append(Problem(where, name, message, EMAIL_HINT))
+            ctx.problems.append(Problem(where, name, message, email_hint()))
 
 
 def _load(files: list[Path], loading: Loading, url: str) -> tuple[list[Organisation], list[Problem]]:
@@ -109,8 +110,8 @@ def load_english(files: list[Path], loading: Loading) -> tuple[list[Organisation
     if vietnamese and not files:
         vi = vietnamese[0]
         problems.append(Problem(
-            vi.locations["updated"], "", "has no English version, which Nghị định 42/2022 requires",
-            f"add {EN_KIND.home} with the same fields in English", warning=True,
+            vi.locations["updated"], "", _("has no English version, which Nghị định 42/2022 requires"),
+            _("add {file} with the same fields in English", file=EN_KIND.home), warning=True,
         ))
     for vi in vietnamese:
         for en in items:
@@ -122,8 +123,8 @@ def load_english(files: list[Path], loading: Loading) -> tuple[list[Organisation
 def _stale(en: Organisation, vi: Organisation) -> Problem:
     return Problem(
         en.locations["updated"], "updated",
-        f"the English version ({en.updated.isoformat()}) is older than the Vietnamese {vi.path} ({vi.updated.isoformat()})",
-        f"the law requires the English page to follow every change: translate what changed, then set updated: {vi.updated.isoformat()}",
+        _("the English version ({english}) is older than the Vietnamese {file} ({vietnamese})", english=en.updated.isoformat(), file=vi.path, vietnamese=vi.updated.isoformat()),
+        _("the law requires the English page to follow every change: translate what changed, then set updated: {date}", date=vi.updated.isoformat()),
         warning=True,
     )
 

@@ -17,6 +17,7 @@ import yaml
 
 from .. import urls
 from ..errors import Location, Problem
+from ..i18n import _
 from ..load import load_yaml_file
 from ..schema import (
     INVALID, Choice, Context, Date, Either, Field, Flag, Label, ListOf, Number, Record, Text, TextOrList, quoted,
@@ -381,31 +382,31 @@ def number_problem(number: str) -> tuple[str, str] | None:
     if _NUMBER.match(number):
         return None
     fixed = re.sub(r"\s*/\s*", "/", number)
-    hint = f"write {quoted(fixed)}" if _NUMBER.match(fixed) else 'write number/symbol, e.g. "15/KH-UBND"'
-    return f"{quoted(number)} is not a document number", hint
+    hint = _("write {number}", number=quoted(fixed)) if _NUMBER.match(fixed) else _('write number/symbol, e.g. "15/KH-UBND"')
+    return _("{number} is not a document number", number=quoted(number)), hint
 
 
 def _check_plan(plan: Plan, root, ctx: Context) -> None:
     at = plan.locations
     if "number" not in at and "approval" not in at:  # written but invalid: reported already
-        ctx.error(root, "number", "is missing", 'add e.g. `number: "15/KH-UBND"`; an Đề án approved by a Quyết định gives `approval:` instead')
+        ctx.error(root, "number", _("is missing"), _('add e.g. `number: "15/KH-UBND"`; an Đề án approved by a Quyết định gives `approval:` instead'))
     for key, number in (("number", plan.number), ("approval.number", plan.approval and plan.approval.number)):
         wrong = number and number_problem(number)
         if wrong:
             ctx.problems.append(Problem(at.get(key.split(".")[0], ctx.where(root)), key, *wrong))
     if not plan.period.bounded:
-        ctx.problems.append(Problem(at["period"], "period", "must say which years the plan covers", 'write e.g. 2021 or "2022-06-30..2030"'))
+        ctx.problems.append(Problem(at["period"], "period", _("must say which years the plan covers"), _('write e.g. 2021 or "2022-06-30..2030"')))
     end = plan.period.span()[1]
     if end and end < plan.date:
         ctx.problems.append(Problem(
-            at["period"], "period", f"ends on {end.isoformat()}, before the plan's date {plan.date.isoformat()}",
-            "a plan covers time after it is issued: check the years (copied from an older plan?)",
+            at["period"], "period", _("ends on {end}, before the plan's date {date}", end=end.isoformat(), date=plan.date.isoformat()),
+            _("a plan covers time after it is issued: check the years (copied from an older plan?)"),
         ))
     if plan.issuer.level == "huyen" and plan.date >= DISTRICTS_ABOLISHED:
         where = ctx.where(_value_node(root, "issuer", "level") or root)
         ctx.problems.append(Problem(
-            where, "issuer.level", f"the district level (huyen) no longer exists on {plan.date.isoformat()}: it was abolished on {DISTRICTS_ABOLISHED.isoformat()}",
-            "use tinh or xa",
+            where, "issuer.level", _("the district level (huyen) no longer exists on {date}: it was abolished on {abolished}", date=plan.date.isoformat(), abolished=DISTRICTS_ABOLISHED.isoformat()),
+            _("use tinh or xa"),
         ))
     _check_tasks(plan, root, ctx)
 
@@ -417,22 +418,22 @@ def _check_tasks(plan: Plan, root, ctx: Context) -> None:
     first: dict[str, Location] = {}
     for i, task in enumerate(plan.tasks, 1):
         # Appendix rows are named by their place in the table; tasks read from content items by their number.
-        name = f"appendix.tasks[{i}]" if plan.appendix else f"task {task.no}"
+        name = f"appendix.tasks[{i}]" if plan.appendix else _("task {number}", number=task.no)
         where = task.locations.get("no") or ctx.where(root)
         if task.no in first:
-            hint = "give each row its own number" if plan.appendix else "number the items with a `lead` differently: articles refer to tasks by their number"
-            ctx.problems.append(Problem(where, f"{name}.no", f"task number {task.no} is used twice (first on line {first[task.no].line})", hint))
+            hint = _("give each row its own number") if plan.appendix else _("number the items with a `lead` differently: articles refer to tasks by their number")
+            ctx.problems.append(Problem(where, f"{name}.no", _("task number {number} is used twice (first on line {line})", number=task.no, line=first[task.no].line), hint))
         else:
             first[task.no] = where
         if not task.content:
-            ctx.problems.append(Problem(where, f"{name}.title", "a task (an item with `no` and `lead`) says nothing to do", "add `title:` or `text:` with the task"))
+            ctx.problems.append(Problem(where, f"{name}.title", _("a task (an item with `no` and `lead`) says nothing to do"), _("add `title:` or `text:` with the task")))
         if "timeframe" not in task.locations:
             continue  # the plan's timeline or period: no contradiction of its own
         t_start, t_end = task.timeframe.span(plan.period)
         if (t_end and start and t_end < start) or (t_start and end and t_start > end):
             ctx.problems.append(Problem(
                 task.locations["timeframe"], f"{name}.timeframe",
-                f"{task.timeframe.when} lies outside the plan's period {plan.period.when}", "check the year of the task or of `period`",
+                _("{timeframe} lies outside the plan's period {period}", timeframe=task.timeframe.when, period=plan.period.when), _("check the year of the task or of `period`"),
             ))
 
 
@@ -473,8 +474,8 @@ def check_unique(plans: list[Plan]) -> list[Problem]:
             where = plan.locations.get(field, Location(plan.path, 1, 1))
             first = other.locations.get("number" if other.number else "approval", Location(other.path, 1, 1))
             problems.append(Problem(
-                where, field, f"{plan.identifier} of {plan.issuer.name} ({plan.date.year}) is also in {first}",
-                "keep each plan in one file only",
+                where, field, _("{number} of {issuer} ({year}) is also in {other}", number=plan.identifier, issuer=plan.issuer.name, year=plan.date.year, other=first),
+                _("keep each plan in one file only"),
             ))
     return problems
 

@@ -14,16 +14,18 @@ import yaml
 
 from .. import urls
 from ..errors import Problem
+from ..i18n import _
 from ..refs import ProcedureCode
 from ..schema import (
-    INVALID, WEB_ADDRESS_HINT, Choice, Context, Date, Either, Field, Flag, Integer, ListOf, Record, Text, TextOrList, WebAddress, is_digits,
-    quoted, thousands_dot, web_address_problem,
+    INVALID, Choice, Context, Date, Either, Field, Flag, Integer, ListOf, Record, Text, TextOrList, WebAddress, is_digits,
+    quoted, thousands_dot, web_address_hint, web_address_problem,
 )
 from .base import Kind, Loading
 from .common import checked_files, resolve_asset
 
 PROCEDURES_DIR = "thu-tuc"
 MAX_LEAFLET = 6  # QR codes that stay large enough to scan on a one-page A4 leaflet
+MAX_COMMON = 6  # "Thủ tục thường gặp" on the home page: what fits a phone's first screen with the other services
 
 LEVELS = {"bo": "Cấp bộ", "tinh": "Cấp tỉnh", "huyen": "Cấp huyện", "xa": "Cấp xã"}
 WAYS = {"truc_tiep": "Trực tiếp", "truc_tuyen": "Trực tuyến", "buu_chinh": "Dịch vụ bưu chính"}
@@ -53,16 +55,18 @@ class Fee:
 class FeeType(Text):
     """A fee: a whole number of đồng (0 = free) or the wording as published."""
 
-    expects = "a fee"
+    @property
+    def expects(self) -> str:
+        return _("a fee")
 
     def check(self, node, field, ctx):
         if isinstance(node, yaml.ScalarNode) and node.style is None:
             if is_digits(node.value) and len(node.value) <= 15:
                 return Fee(amount=int(node.value))
             if thousands_dot(node.value):
-                return ctx.error(node, field, f"YAML reads {node.value} as a decimal number", f'write the amount in đồng without dots, {node.value.replace(".", "")}, or the wording in quotes: "{node.value} đồng"')
+                return ctx.error(node, field, _("YAML reads {value} as a decimal number", value=node.value), _('write the amount in đồng without dots, {whole}, or the wording in quotes: "{value} đồng"', whole=node.value.replace(".", ""), value=node.value))
             if node.tag.rsplit(":", 1)[-1] in ("int", "float"):
-                return ctx.error(node, field, f"{node.value} is not a fee", 'write a whole number of đồng (0 when free) or the wording in quotes: "Miễn lệ phí"')
+                return ctx.error(node, field, _("{value} is not a fee", value=node.value), _('write a whole number of đồng (0 when free) or the wording in quotes: "Miễn lệ phí"'))
         text = super().check(node, field, ctx)
         return text if text is INVALID else Fee(text=text)
 
@@ -140,6 +144,7 @@ class Procedure:
     online_url: str | None = None
     decision: str | None = None
     leaflet: bool = False  # on the portal's printed leaflet (tờ rơi, generator/posters.py)
+    common: int | None = None  # place among the home page's common procedures (1 first), if listed there
     sample: bool = False
     locations: dict = field(default_factory=dict, compare=False, repr=False)
     src: str = ""
@@ -222,6 +227,7 @@ PROCEDURE = Record([
     Field("decision", Text()),
     Field("last_checked", Date(), required=True),
     Field("leaflet", Flag(), default=False),
+    Field("common", Integer()),
     Field("sample", Flag(), default=False),
 ], Procedure, locate=True)
 
@@ -232,28 +238,28 @@ def _check(procedure: Procedure, docs: Path, ctx: Context) -> Procedure:
     seen: dict[str, int] = {}
     for i, channel in enumerate(procedure.channels, 1):
         if channel.way in seen:
-            ctx.problems.append(Problem(channel.locations["way"], f"channels[{i}].way", f"{quoted(channel.way)} is already channels[{seen[channel.way]}]", "give each way of submitting once"))
+            ctx.problems.append(Problem(channel.locations["way"], f"channels[{i}].way", _("{way} is already channels[{number}]", way=quoted(channel.way), number=seen[channel.way]), _("give each way of submitting once")))
         seen.setdefault(channel.way, i)
     online_channel = "truc_tuyen" in seen
     if procedure.online_now == "none" and online_channel:
-        ctx.problems.append(Problem(at["online"], "online", "is none, but channels has a truc_tuyen (online) way", "set online: mot_phan or toan_trinh, or remove the online channel"))
+        ctx.problems.append(Problem(at["online"], "online", _("is none, but channels has a truc_tuyen (online) way"), _("set online: mot_phan or toan_trinh, or remove the online channel")))
     elif procedure.online_now != "none" and not online_channel:
-        ctx.problems.append(Problem(at["online"], "online", f"says the procedure is online ({procedure.online}), but channels has no truc_tuyen way", "add a channel with way: truc_tuyen, its time and fee"))
+        ctx.problems.append(Problem(at["online"], "online", _("says the procedure is online ({online}), but channels has no truc_tuyen way", online=procedure.online), _("add a channel with way: truc_tuyen, its time and fee")))
     dossier = []
     for i, doc in enumerate(procedure.dossier, 1):
         if not (doc.originals or doc.copies or doc.show):
             ctx.problems.append(Problem(
-                doc.locations["name"], f"dossier[{i}]", "does not say how many papers to bring",
-                "add originals: 1 (bản chính) and/or copies: 1 (bản sao), or show: true for a paper only shown at the desk",
+                doc.locations["name"], f"dossier[{i}]", _("does not say how many papers to bring"),
+                _("add originals: 1 (bản chính) and/or copies: 1 (bản sao), or show: true for a paper only shown at the desk"),
             ))
         if doc.form and "://" in doc.form:
             problem = web_address_problem(doc.form)
             if problem:
-                ctx.problems.append(Problem(doc.locations["form"], f"dossier[{i}].form", problem, WEB_ADDRESS_HINT))
+                ctx.problems.append(Problem(doc.locations["form"], f"dossier[{i}].form", problem, web_address_hint()))
         elif doc.form:
             path = resolve_asset(docs, procedure.src, doc.form)
             if path is None:
-                ctx.problems.append(Problem(doc.locations["form"], f"dossier[{i}].form", f"no file {quoted(doc.form)} next to this page", "give the form's web address (https://…) or put the file in content/ and give its path relative to this page"))
+                ctx.problems.append(Problem(doc.locations["form"], f"dossier[{i}].form", _("no file {file} next to this page", file=quoted(doc.form)), _("give the form's web address (https://…) or put the file in content/ and give its path relative to this page")))
             else:
                 doc = replace(doc, form_path=path)
         dossier.append(doc)
@@ -263,21 +269,33 @@ def _check(procedure: Procedure, docs: Path, ctx: Context) -> Procedure:
 
 def load_procedures(files: list[Path], loading: Loading) -> tuple[list[Procedure], list[Problem]]:
     procedures, problems = [], []
-    for file, procedure, _, ctx in checked_files(files, loading.root, PROCEDURE, problems):
+    for file, procedure, __, ctx in checked_files(files, loading.root, PROCEDURE, problems):
         procedures.append(_check(replace(procedure, src=file.relative_to(loading.docs).as_posix()), loading.docs, ctx))
     first: dict[str, Procedure] = {}
     for procedure in procedures:
         other = first.setdefault(procedure.code, procedure)
         if other is not procedure:
-            problems.append(Problem(procedure.locations["code"], "code", f"procedure {procedure.code} is also described in {other.path}", "describe each procedure in one file"))
+            problems.append(Problem(procedure.locations["code"], "code", _("procedure {code} is also described in {other}", code=procedure.code, other=other.path), _("describe each procedure in one file")))
     procedures.sort(key=lambda p: (p.field, p.name, p.code))
     on_leaflet = [p for p in procedures if p.leaflet]
     for extra in on_leaflet[MAX_LEAFLET:]:
         problems.append(Problem(
-            extra.locations["leaflet"], "leaflet", f"more than {MAX_LEAFLET} procedures are on the leaflet",
-            f"a one-page leaflet has room for {MAX_LEAFLET}: remove leaflet: true here or from one of " + ", ".join(p.path for p in on_leaflet[:MAX_LEAFLET]),
+            extra.locations["leaflet"], "leaflet", _("more than {limit} procedures are on the leaflet", limit=MAX_LEAFLET),
+            _("a one-page leaflet has room for {limit}: remove leaflet: true here or from one of {files}", limit=MAX_LEAFLET, files=", ".join(p.path for p in on_leaflet[:MAX_LEAFLET])),
+        ))
+    for extra in common(procedures)[MAX_COMMON:]:
+        problems.append(Problem(
+            extra.locations["common"], "common",
+            _("more than {count} procedures are listed as common on the home page", count=MAX_COMMON),
+            _("a phone's first screen has room for {count}: remove common: here or from one of {others}",
+              count=MAX_COMMON, others=", ".join(p.path for p in common(procedures)[:MAX_COMMON])),
         ))
     return procedures, problems
+
+
+def common(procedures) -> list[Procedure]:
+    """The procedures citizens most often come for, in the order their `common:` gives."""
+    return sorted((p for p in procedures if p.common is not None), key=lambda p: (p.common, p.name, p.code))
 
 
 KIND = Kind(

@@ -13,6 +13,7 @@ import yaml
 
 from .. import urls
 from ..errors import Problem
+from ..i18n import _, _n
 from ..refs import TaskRef, TaskRefType
 from ..schema import INVALID, Context, Flag, Field, Integer, ListOf, Record, Text, quoted, web_address_problem
 from .base import Kind, Loading
@@ -21,7 +22,11 @@ from .common import checked_files
 QUIZ_DIR = "hoi-thi"
 MIN_CHOICES, MAX_CHOICES = 2, 6
 LETTERS = "ABCDEF"  # the printed sheet letters the choices; MAX_CHOICES of them
-SOURCE_HINT = 'give a page of the portal such as "/ke-hoach/2022-soc-trang-1738/" or a full address starting with https://'
+
+
+def source_hint() -> str:
+    return _('give a page of the portal such as "/ke-hoach/2022-soc-trang-1738/" or a full address starting with https://')
+
 # A page path of the portal: "/", then no spaces, quotes or markup, and no "//" (another host).
 _PAGE_PATH = re.compile(r"^/(?!/)[^\s\"'<>\\`]*$")
 
@@ -80,28 +85,32 @@ class Source(Text):
     """Where the answer can be read: a page of the portal (checked after the build by the
     link checker, anchors included) or a secure address elsewhere."""
 
-    expects = "a page of the portal or a web address"
+    @property
+    def expects(self) -> str:
+        return _("a page of the portal or a web address")
 
     def check(self, node, field, ctx):
         text = super().check(node, field, ctx)
         if text is INVALID:
             return INVALID
         if text.startswith("/"):
-            return text if _PAGE_PATH.match(text) else ctx.error(node, field, f"{quoted(text)} is not a page of the portal", SOURCE_HINT)
+            return text if _PAGE_PATH.match(text) else ctx.error(node, field, _("{value} is not a page of the portal", value=quoted(text)), source_hint())
         problem = web_address_problem(text, secure=True)
-        return ctx.error(node, field, problem, SOURCE_HINT) if problem else text
+        return ctx.error(node, field, problem, source_hint()) if problem else text
 
     def json_schema(self, child):
         return {"type": "string", "pattern": r"^(?:/(?!/)[^\s\"'<>\\`]*|https://\S+)$"}
 
 
 class Answer(Integer):
-    expects = "the number of the right choice"
+    @property
+    def expects(self) -> str:
+        return _("the number of the right choice")
 
     def check(self, node, field, ctx):
         if isinstance(node, yaml.ScalarNode) and not re.fullmatch(r"\s*[0-9]+\s*", node.value):
-            return ctx.error(node, field, f"expected the number of the right choice, found {quoted(node.value)}",
-                             "count the choices from 1: answer: 2 means the second choice is right")
+            return ctx.error(node, field, _("expected the number of the right choice, found {value}", value=quoted(node.value)),
+                             _("count the choices from 1: answer: 2 means the second choice is right"))
         return super().check(node, field, ctx)
 
 
@@ -125,16 +134,16 @@ class QuestionRecord(Record):
         before = len(ctx.problems)
         count = len(choices)
         if not MIN_CHOICES <= count <= MAX_CHOICES:
-            ctx.error(nodes["choices"], f"{field}.choices", f"has {count} choice{'s' if count != 1 else ''}",
-                      f"give {MIN_CHOICES} to {MAX_CHOICES} choices; the printed sheet letters them A–{LETTERS[MAX_CHOICES - 1]}")
+            ctx.error(nodes["choices"], f"{field}.choices", _n("has {count} choice", "has {count} choices", count, count=count),
+                      _("give {minimum} to {maximum} choices; the printed sheet letters them A–{letter}", minimum=MIN_CHOICES, maximum=MAX_CHOICES, letter=LETTERS[MAX_CHOICES - 1]))
         seen: dict[str, int] = {}
         for i, (choice_node, choice) in enumerate(zip(nodes["choices"].value, choices), 1):
             first = seen.setdefault(_same(choice), i)
             if first != i:
-                ctx.error(choice_node, f"{field}.choices[{i}]", f"repeats choice {first} {quoted(choice)}", "make every choice different")
+                ctx.error(choice_node, f"{field}.choices[{i}]", _("repeats choice {number} {choice}", number=first, choice=quoted(choice)), _("make every choice different"))
         if answer is not INVALID and answer > count:
-            ctx.error(nodes["answer"], f"{field}.answer", f"is {answer}, but the question has {count} choice{'s' if count != 1 else ''}",
-                      f"give the number of the right choice, 1 to {count}")
+            ctx.error(nodes["answer"], f"{field}.answer", _n("is {answer}, but the question has {count} choice", "is {answer}, but the question has {count} choices", count, answer=answer, count=count),
+                      _("give the number of the right choice, 1 to {count}", count=count))
         return question if len(ctx.problems) == before else INVALID
 
     def json_schema(self, child):

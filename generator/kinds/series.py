@@ -13,8 +13,9 @@ from pathlib import Path, PurePosixPath
 from .. import urls
 from ..dates import TIMEZONE
 from ..errors import Location, Problem
+from ..i18n import _
 from ..refs import TaskRef, TaskRefType
-from ..schema import Choice, Context, DateTime, Field, Flag, Record, Text, quoted, web_address_problem, WEB_ADDRESS_HINT
+from ..schema import Choice, Context, DateTime, Field, Flag, Record, Text, quoted, web_address_hint, web_address_problem
 from ..timeframe import Timeframe, TimeframeType
 from ..vocab import CHANNELS
 from .base import Kind, Loading
@@ -118,9 +119,9 @@ EPISODE = Record([
 def _check_series(series: Series, ctx: Context) -> None:
     at = series.locations
     if not series.cadence.recurring:
-        ctx.problems.append(Problem(at["cadence"], "cadence", "must say how often the series airs", 'write e.g. monthly, or {when: monthly, count: 1}'))
+        ctx.problems.append(Problem(at["cadence"], "cadence", _("must say how often the series airs"), _("write e.g. monthly, or {when: monthly, count: 1}")))
     if not series.period.bounded or None in series.period.span():
-        ctx.problems.append(Problem(at["period"], "period", "must say which years the series covers", "write e.g. 2021 or 2021..2025"))
+        ctx.problems.append(Problem(at["period"], "period", _("must say which years the series covers"), _("write e.g. 2021 or 2021..2025")))
 
 
 def _attach_media(episode: Episode, docs: Path, ctx: Context) -> Episode:
@@ -129,8 +130,9 @@ def _attach_media(episode: Episode, docs: Path, ctx: Context) -> Episode:
     if len(given) != 1:
         ctx.problems.append(Problem(
             where.get(given[1]) if len(given) > 1 else Location(episode.path, 1, 1), "audio",
-            "an episode needs exactly one of audio, video or link" + (f", found {', '.join(given)}" if given else ""),
-            "give the recording's file with audio: or video:, or a link: to where it can be heard",
+            _("an episode needs exactly one of audio, video or link, found {given}", given=", ".join(given)) if given
+            else _("an episode needs exactly one of audio, video or link"),
+            _("give the recording's file with audio: or video:, or a link: to where it can be heard"),
         ))
         return episode
     key = given[0]
@@ -139,16 +141,18 @@ def _attach_media(episode: Episode, docs: Path, ctx: Context) -> Episode:
         # Checked here, not by the field's type: an invalid link would otherwise also read as a missing one.
         problem = web_address_problem(value)
         if problem:
-            ctx.problems.append(Problem(where["link"], "link", problem, WEB_ADDRESS_HINT))
+            ctx.problems.append(Problem(where["link"], "link", problem, web_address_hint()))
         return episode
     suffix = PurePosixPath(value).suffix.lower()
     if suffix not in MEDIA_TYPES or not MEDIA_TYPES[suffix].startswith(key):
         kinds = ", ".join(s for s, t in MEDIA_TYPES.items() if t.startswith(key))
-        ctx.problems.append(Problem(where[key], key, f"{quoted(value)} is not {'an audio' if key == 'audio' else 'a video'} file this portal can play", f"use one of: {kinds}"))
+        message = (_("{file} is not an audio file this portal can play", file=quoted(value)) if key == "audio"
+                   else _("{file} is not a video file this portal can play", file=quoted(value)))
+        ctx.problems.append(Problem(where[key], key, message, _("use one of: {choices}", choices=kinds)))
         return episode
     site_path = resolve_asset(docs, episode.src, value)
     if site_path is None:
-        ctx.problems.append(Problem(where[key], key, f"no file {quoted(value)} next to this episode", "put the recording in the series folder, e.g. in audio/, and give its path relative to this file"))
+        ctx.problems.append(Problem(where[key], key, _("no file {file} next to this episode", file=quoted(value)), _("put the recording in the series folder, e.g. in audio/, and give its path relative to this file")))
         return episode
     return replace(episode, media=Media(key, site_path, MEDIA_TYPES[suffix], (docs / site_path).stat().st_size))
 
@@ -174,8 +178,8 @@ def load_episodes(files: list[Path], loading: Loading) -> tuple[list[Episode], l
             orphans.add(folder)
     for folder in sorted(orphans):
         where = Location(shown_path(docs / SERIES_DIR / folder, loading.root), 1, 1)
-        problems.append(Problem(where, "", f"episodes without a {SERIES_FILE}", f"add {SERIES_FILE} to the folder (see README.md)"))
-    for file, episode, _, ctx in checked_files([f for f in files if f.relative_to(docs / SERIES_DIR).parts[0] not in orphans], loading.root, EPISODE, problems):
+        problems.append(Problem(where, "", _("episodes without a {file}", file=SERIES_FILE), _("add {file} to the folder (see README.md)", file=SERIES_FILE)))
+    for file, episode, __, ctx in checked_files([f for f in files if f.relative_to(docs / SERIES_DIR).parts[0] not in orphans], loading.root, EPISODE, problems):
         series = by_folder.get(file.relative_to(docs / SERIES_DIR).parts[0])
         if series is not None:  # a series.yml with errors: those are reported, its episodes wait
             episode = replace(episode, series=series.slug, src=file.relative_to(docs).as_posix())

@@ -37,6 +37,12 @@
     form.addEventListener("reset", function () { window.setTimeout(apply, 0); });
     form.addEventListener("submit", function (event) { event.preventDefault(); apply(); });
     form.hidden = false;
+    // Behind one button on phones (a <details>, closed), open where the screen has room.
+    var box = form.closest("details.cchc-filter-box");
+    if (box) {
+      box.hidden = false;
+      box.open = window.matchMedia("(min-width: 45em)").matches;
+    }
     apply();
   }
 
