@@ -99,6 +99,16 @@ READ_TEST_REPOSITORY = """async () => {
 }"""
 
 
+def saved(editor, path: str, seconds: int = 20) -> dict:
+    """The test repository's files once the editor has written `path` (saving takes a moment)."""
+    for _ in range(seconds * 4):
+        files = editor.evaluate(READ_TEST_REPOSITORY)
+        if path in files:
+            return files
+        editor.wait_for_timeout(250)
+    return files
+
+
 def test_an_article_written_in_the_editor_passes_the_check(editor, base_url, tmp_path):
     editor.goto(base_url + "/admin/")
     editor.get_by_role("button", name=SIGN_IN).click(timeout=20000)
@@ -114,10 +124,8 @@ def test_an_article_written_in_the_editor_passes_the_check(editor, base_url, tmp
         assert field(name).locator('[aria-required="true"]').count() >= 1, name
     assert field("author").locator('[aria-required="true"]').count() == 0
     editor.locator("button", has_text="Lưu").first.click()
-    editor.get_by_text("Hội nghị triển khai cải cách hành chính", exact=True).first.wait_for(timeout=20000)
-    editor.wait_for_timeout(500)
-    files = editor.evaluate(READ_TEST_REPOSITORY)
     path = "content/tin-tuc/2026/hoi-nghi-trien-khai-cai-cach-hanh-chinh.md"  # year folder, ASCII name from the title
+    files = saved(editor, path)
     assert list(files) == [path]
     front = yaml.safe_load(files[path].split("---")[1])
     assert front == {"title": "Hội nghị triển khai cải cách hành chính", "date": "2026-11-20 08:30",
@@ -140,9 +148,8 @@ def test_a_hotline_written_in_the_editor_passes_the_check(editor, base_url, tmp_
         field(name).scroll_into_view_if_needed()
     field("last_verified").locator("input").fill("2026-10-01")
     editor.locator("button", has_text="Lưu").first.click()
-    editor.wait_for_timeout(1500)
-    files = editor.evaluate(READ_TEST_REPOSITORY)
     path = "content/duong-day-nong/uy-ban-nhan-dan-xa-my-xuyen.yml"
+    files = saved(editor, path)
     assert list(files) == [path], files
     assert '"0299 3821 234"' in files[path]  # in quotes, as the checker asks of phone numbers
     assert yaml.safe_load(files[path]) == {"agency": "Ủy ban nhân dân xã Mỹ Xuyên", "level": "xa", "receives": ["dich_vu_cong"],
