@@ -13,7 +13,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from . import dates
+from . import dates, search
 from .errors import ContentError, warnings_report
 from .pages import assemble
 
@@ -42,8 +42,8 @@ def check(args) -> int:
     return 0
 
 
-def _mkdocs(*argv: str) -> int:
-    env = {**os.environ, **_QUIET}
+def _mkdocs(*argv: str, **extra_env: str) -> int:
+    env = {**os.environ, **_QUIET, **extra_env}
     return subprocess.call([sys.executable, "-m", "mkdocs", *argv], env=env)
 
 
@@ -58,7 +58,18 @@ def build(args) -> int:
     staging = target.parent / f"{STAGING_PREFIXES[0]}{os.getpid()}"
     previous = target.parent / f"{STAGING_PREFIXES[1]}{os.getpid()}"
     command = ["build", "--clean", "-f", args.config, "-d", str(staging)] + (["--strict"] if args.strict else [])
-    if _mkdocs(*command) != 0:
+    # The search index is built once MkDocs has exited, so the two never hold memory together:
+    # the plugin leaves this file behind when the site wants an index (generator/search.py).
+    wanted = staging.parent / f"{staging.name}.search"
+    built = _mkdocs(*command, **{search.LATER: str(wanted)}) == 0
+    if built and wanted.exists():
+        try:
+            search.build_index(staging)
+        except search.SearchIndexError as err:
+            print(f"error: {err}", file=sys.stderr)
+            built = False
+    wanted.unlink(missing_ok=True)
+    if not built:
         shutil.rmtree(staging, ignore_errors=True)
         kept = f"; {target.name}/ was left as it was" if target.exists() else ""
         print(f"Build failed: nothing was published{kept}.", file=sys.stderr)
