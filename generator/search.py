@@ -44,7 +44,7 @@ LATER = "CCHC_SEARCH_AFTER_BUILD"
 # downloads only the chunks of its words. Its default (~20,000 in 1.5) puts a small portal's
 # whole index into one chunk of 130 kB. The variable is Pagefind's own (marked unstable):
 # constraints.txt pins Pagefind, and the browser tests measure the bytes of a first search.
-CHUNK_SIZE = "4000"
+CHUNK_SIZE = "1000"
 _PERMALINK = re.compile(r'<a class="headerlink"')
 _PERMALINK_ELEMENT = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
 _SAMPLE_NOTE = re.compile(r'<div class="admonition note cchc-sample"')
@@ -55,7 +55,7 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 # Address prefix -> the type shown and filtered on, from each kind's listing and label.
 _TYPES = tuple(dict.fromkeys((kind.index.lstrip("/"), kind.label) for kind in KINDS if kind.label))
 _LISTINGS = re.compile(
-    r"^(404\.html|tin-tuc/(index\.html|trang/|\d{4}/(index\.html|\d\d/index\.html)|the/|linh-vuc/)|bao-cao/.+/|chuong-trinh/[^/]+/\d{4}/index\.html|van-ban/index\.html|hoat-dong/index\.html)"
+    r"^(404\.html|tin-tuc/(index\.html|trang/|\d{4}/(index\.html|\d\d/index\.html)|the/|linh-vuc/)|bao-cao/.+/|chuong-trinh/[^/]+/\d{4}/index\.html|van-ban/index\.html|hoat-dong/index\.html|tim-kiem/)"
 )
 # Pages of services repeat their title in a metadata field of their own, which the search box
 # ranks above the title of any other page (Pagefind's `metaWeights`, overrides/assets/

@@ -42,7 +42,7 @@
   var base = new URL(box.getAttribute("data-base"), document.baseURI).pathname.replace(/\/*$/, "/");
   var engine = null;
   var latest = 0;
-  var SHOWN = 10;
+  var SHOWN = 8;  // each shown result downloads its page text (1–7 kB)
 
   // Nothing is fetched before the box is used: Pagefind (on the main thread: no worker file to
   // download) and the portal's list of citizen words (generator/search_terms.py).
