@@ -48,7 +48,8 @@ CHUNK_SIZE = "1000"
 _PERMALINK = re.compile(r'<a class="headerlink"')
 _PERMALINK_ELEMENT = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
 _SAMPLE_NOTE = re.compile(r'<div class="admonition note cchc-sample"')
-_CELL_END = re.compile(r"</(td|th|dt|dd|caption)>")
+_AUDIO = re.compile(r"<audio\b")  # its fallback link repeats the download link beside it
+_CELL_END = re.compile(r"</(td|th|dt|dd|caption|figcaption)>")
 _H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.S)
 _TAG = re.compile(r"<[^>]+>")
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -108,6 +109,7 @@ def for_index(html: str, path: str) -> str:
         return html[:at] + "<div>" + html[at + len(BODY):]
     html = _PERMALINK.sub(r"\g<0> data-pagefind-ignore", html)  # heading anchors ("¶")
     html = _SAMPLE_NOTE.sub(r"\g<0> data-pagefind-ignore", html)  # the same notice on every sample
+    html = _AUDIO.sub(r"\g<0> data-pagefind-ignore", html)
     html = _CELL_END.sub(r" \g<0>", html)
     body = html[at:]
     text = htmllib.unescape(_TAG.sub(" ", body))

@@ -130,7 +130,9 @@
       }
       if (score > bestScore) { bestScore = score; best = s; }
     }
-    var start = Math.max(0, best - 4);
+    var first = best;
+    while (first < parts.length - 1 && hits[first] < 0) first++;
+    var start = Math.max(0, Math.min(best, first - 8));  // a few words of context before the match
     var piece = parts.slice(start, start + size).map(function (part, n) {
       var html = escapeHtml(part);
       return hits[start + n] >= 0 ? "<mark>" + html + "</mark>" : html;
