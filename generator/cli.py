@@ -59,9 +59,9 @@ def build(args) -> int:
     previous = target.parent / f"{STAGING_PREFIXES[1]}{os.getpid()}"
     command = ["build", "--clean", "-f", args.config, "-d", str(staging)] + (["--strict"] if args.strict else [])
     # The search index is built once MkDocs has exited, so the two never hold memory together:
-    # the plugin leaves this file behind when the site wants an index (generator/search.py).
-    wanted = staging.parent / f"{staging.name}.search"
-    built = _mkdocs(*command, **{search.LATER: str(wanted)}) == 0
+    # the plugin leaves this file in the site when the site wants an index (generator/search.py).
+    wanted = staging / search.WANTED
+    built = _mkdocs(*command, **{search.LATER: search.WANTED}) == 0
     if built and wanted.exists():
         try:
             search.build_index(staging)

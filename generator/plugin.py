@@ -183,7 +183,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         if broken:
             raise PluginError(linkcheck.report(broken))
         if self.config.search and os.environ.get(search.LATER):
-            Path(os.environ[search.LATER]).touch()  # `cchc build` indexes once MkDocs has exited
+            (Path(config.site_dir) / search.WANTED).touch()  # `cchc build` indexes once MkDocs has exited
         elif self.config.search:
             try:
                 search.build_index(Path(config.site_dir))

@@ -38,8 +38,10 @@ from .urls import ascii_fold
 
 FOLD_MARKER = "zzdfixzz"
 BODY = "<div data-pagefind-body>"  # overrides/main.html
-# Set by `cchc build` for the MkDocs run: the index is built after MkDocs exits.
+# Set by `cchc build` for the MkDocs run: the index is built after MkDocs exits; the plugin
+# leaves the file WANTED in the site to say the site wants one (removed before publishing).
 LATER = "CCHC_SEARCH_AFTER_BUILD"
+WANTED = ".cchc-search-wanted"
 # Pagefind splits its word index into chunks of about this many word positions; a search
 # downloads only the chunks of its words. Its default (~20,000 in 1.5) puts a small portal's
 # whole index into one chunk of 130 kB. The variable is Pagefind's own (marked unstable):

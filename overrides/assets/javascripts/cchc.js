@@ -38,6 +38,10 @@
   var status = box.querySelector(".cchc-search__status");
   var list = box.querySelector(".cchc-search__list");
   var help = box.querySelector(".cchc-search__help");
+  // The hotline numbers of the block above the footer, offered again when a search finds
+  // little: as that block shows them (a sample number is never a call link there either).
+  var numbers = document.querySelector(".cchc-hotline-block__list");
+  if (help && numbers) help.appendChild(numbers.cloneNode(true));
   // The site's root, absolute: a relative import() would resolve against this script's URL.
   var base = new URL(box.getAttribute("data-base"), document.baseURI).pathname.replace(/\/*$/, "/");
   var engine = null;
