@@ -61,7 +61,7 @@ def build(args) -> int:
     # The search index is built once MkDocs has exited, so the two never hold memory together:
     # the plugin leaves this file in the site when the site wants an index (generator/search.py).
     wanted = staging / search.WANTED
-    built = _mkdocs(*command, **{search.LATER: search.WANTED}) == 0
+    built = _mkdocs(*command, **{search.LATER: "1"}) == 0
     if built and wanted.exists():
         try:
             search.build_index(staging)

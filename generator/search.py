@@ -112,7 +112,7 @@ def for_index(html: str, path: str) -> str:
     html = _PERMALINK.sub(r"\g<0> data-pagefind-ignore", html)  # heading anchors ("¶")
     html = _SAMPLE_NOTE.sub(r"\g<0> data-pagefind-ignore", html)  # the same notice on every sample
     html = _AUDIO.sub(r"\g<0> data-pagefind-ignore", html)
-    html = _CELL_END.sub(r" \g<0>", html)
+    html = _CELL_END.sub(r"\g<0> ", html)  # between cells: no cell's own text changes
     body = html[at:]
     text = htmllib.unescape(_TAG.sub(" ", body))
     label = page_type(path)
