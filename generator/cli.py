@@ -13,7 +13,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from . import dates, i18n, summary
+from . import dates, i18n, search, summary
 from .errors import ContentError, warnings_report
 from .i18n import _, _n
 from .pages import assemble
@@ -49,8 +49,8 @@ def check(args) -> int:
     return 0
 
 
-def _mkdocs(*argv: str) -> int:
-    env = {**os.environ, **_QUIET}
+def _mkdocs(*argv: str, **extra_env: str) -> int:
+    env = {**os.environ, **_QUIET, **extra_env}
     return subprocess.call([sys.executable, "-m", "mkdocs", *argv], env=env)
 
 
@@ -65,7 +65,18 @@ def build(args) -> int:
     staging = target.parent / f"{STAGING_PREFIXES[0]}{os.getpid()}"
     previous = target.parent / f"{STAGING_PREFIXES[1]}{os.getpid()}"
     command = ["build", "--clean", "-f", args.config, "-d", str(staging)] + (["--strict"] if args.strict else [])
-    if _mkdocs(*command) != 0:
+    # The search index is built once MkDocs has exited, so the two never hold memory together:
+    # the plugin leaves this file in the site when the site wants an index (generator/search.py).
+    wanted = staging / search.WANTED
+    built = _mkdocs(*command, **{search.LATER: "1"}) == 0
+    if built and wanted.exists():
+        try:
+            search.build_index(staging)
+        except search.SearchIndexError as err:
+            print(f"error: {err}", file=sys.stderr)
+            built = False
+    wanted.unlink(missing_ok=True)
+    if not built:
         shutil.rmtree(staging, ignore_errors=True)
         if target.exists():
             print(_("Build failed: nothing was published; {folder}/ was left as it was.", folder=target.name), file=sys.stderr)

@@ -47,6 +47,7 @@ class Corpus:
     organisation: list[Organisation] = field(default_factory=list)  # content/gioi-thieu/co-quan.yml (one file)
     organisation_en: list[Organisation] = field(default_factory=list)  # content/en/organisation.yml (one file)
     quizzes: list[Quiz] = field(default_factory=list)
+    search_words: list = field(default_factory=list)  # content/tim-kiem/tu-khoa.yml (one file, optional)
     warnings: list[Problem] = field(default_factory=list, compare=False, repr=False)  # shown, but the portal is built
     inventory: Inventory = field(default_factory=Inventory, compare=False, repr=False)
 

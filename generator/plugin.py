@@ -183,12 +183,16 @@ class CchcPlugin(BasePlugin[CchcConfig]):
                                                 else _("generated page /{url}", url=page.file.url))
         else:
             self.sources[page.file.dest_uri] = self._shown(page.file.src_uri)
+        if self.config.search:  # ready to be indexed where it lies (no copy, no second read)
+            output = search.for_index(output, page.file.dest_uri)
         # Not when previewing: `serve` injects its live-reload script inline into every page.
         return output if self.serving else csp.with_policy(output)
 
     def on_post_template(self, output_content, template_name, config):
         if self.serving or not template_name.endswith(".html"):  # 404.html is a page too
             return output_content
+        if self.config.search:
+            output_content = search.for_index(output_content, template_name)
         return csp.with_policy(output_content)
 
     def on_post_build(self, config):
@@ -208,7 +212,9 @@ class CchcPlugin(BasePlugin[CchcConfig]):
             return
         if broken:
             raise PluginError(linkcheck.report(broken))
-        if self.config.search:
+        if self.config.search and os.environ.get(search.LATER):
+            (Path(config.site_dir) / search.WANTED).touch()  # `cchc build` indexes once MkDocs has exited
+        elif self.config.search:
             try:
                 search.build_index(Path(config.site_dir))
             except search.SearchIndexError as err:

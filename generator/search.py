@@ -1,20 +1,36 @@
-"""The search index: Pagefind, built from the finished site.
+"""The search index: Pagefind, run over the finished site where it lies.
 
-Pagefind folds tone marks but not đ → d, so "duong day nong" would miss
-"đường dây nóng". Each indexed copy of a page (never the served page) gets a
-hidden list of its đ-words folded to d, after a marker word the search box
-recognises and keeps out of excerpts. Each page also gets a type filter
-(Tin tức, Thủ tục…) from its address, as a hidden word the search box adds to the
-query. Listing pages (archives, tags, pages of
-results, reports, the documents' list) are left out so results point at the content itself.
+Each page is made ready for the index as it is written (`for_index`, called by the plugin on
+the HTML it already holds), so the search step neither reads nor copies the site again:
+
+- Pagefind folds tone marks but not đ → d, so "duong day nong" would miss "đường dây nóng".
+  Each indexed page gets a hidden list of its đ-words folded to d, after a marker word the
+  search box recognises: excerpts are cut from the text before it (overrides/assets/
+  javascripts/cchc.js), so no hidden word is ever shown.
+- Each page gets a type (Tin tức, Thủ tục…) from its address: shown in results, and a hidden
+  word the search box adds to the query to narrow it to one type.
+- A citizen looking for a service should land on it, not on news that mention it: the pages
+  of services (procedures, hotlines, the feedback page) and of guides (programmes, plans…)
+  repeat their title in a metadata field that the search box weighs above titles (`_RANKED`);
+  news, activities and feedback items do not.
+- Table cells and dt/dd pairs get a space at their end, so "Trích yếu" is not indexed (or
+  shown) glued to its neighbour; heading anchors ("¶") and the "sample content" notice are
+  kept out of the index.
+- Listing pages (archives, tags, pages of results, reports, the documents' list, 404) lose
+  their `data-pagefind-body`, so results point at the content itself.
+
+Then `build_index` runs the Pagefind command line over the site folder in one run (its Python
+API answers one page per poll, about ten times slower). `cchc build` runs it after MkDocs has
+exited (generator/cli.py), so the two are never in memory together.
 """
 from __future__ import annotations
 
+import html as htmllib
+import os
 import re
 import shutil
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 from .i18n import _
@@ -22,13 +38,37 @@ from .kinds.registry import KINDS
 from .urls import ascii_fold
 
 FOLD_MARKER = "zzdfixzz"
-_PERMALINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>')
+BODY = "<div data-pagefind-body>"  # overrides/main.html
+# Set by `cchc build` for the MkDocs run: the index is built after MkDocs exits; the plugin
+# leaves the file WANTED in the site to say the site wants one (removed before publishing).
+LATER = "CCHC_SEARCH_AFTER_BUILD"
+WANTED = ".cchc-search-wanted"
+# Pagefind splits its word index into chunks of about this many word positions; a search
+# downloads only the chunks of its words. Its default (~20,000 in 1.5) puts a small portal's
+# whole index into one chunk of 130 kB. The variable is Pagefind's own (marked unstable):
+# constraints.txt pins Pagefind, and the browser tests measure the bytes of a first search.
+CHUNK_SIZE = "1000"
+_PERMALINK = re.compile(r'<a class="headerlink"')
+_PERMALINK_ELEMENT = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
+_SAMPLE_NOTE = re.compile(r'<div class="admonition note cchc-sample"')
+_AUDIO = re.compile(r"<audio\b")  # its fallback link repeats the download link beside it
+_CELL_END = re.compile(r"</(td|th|dt|dd|caption|figcaption)>")
+_H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.S)
+_TAG = re.compile(r"<[^>]+>")
 _WORD = re.compile(r"\w+", re.UNICODE)
 # Address prefix -> the type shown and filtered on, from each kind's listing and label.
 _TYPES = tuple(dict.fromkeys((kind.index.lstrip("/"), kind.label) for kind in KINDS if kind.label))
 _LISTINGS = re.compile(
-    r"^(404\.html|tin-tuc/(index\.html|trang/|\d{4}/(index\.html|\d\d/index\.html)|the/|linh-vuc/)|bao-cao/.+/|chuong-trinh/[^/]+/\d{4}/index\.html|van-ban/index\.html)"
+    r"^(404\.html|tin-tuc/(index\.html|trang/|\d{4}/(index\.html|\d\d/index\.html)|the/|linh-vuc/)|bao-cao/.+/|chuong-trinh/[^/]+/\d{4}/index\.html|van-ban/index\.html|hoat-dong/index\.html|tim-kiem/)"
 )
+# Pages of services repeat their title in a metadata field of their own, which the search box
+# ranks above the title of any other page (Pagefind's `metaWeights`, overrides/assets/
+# javascripts/cchc.js): a citizen naming a service lands on it, not on news that mention it.
+# "dichvu": what citizens come to do or call; "chuyenmuc": pages that explain the services.
+SERVICE, GUIDE = "dichvu", "chuyenmuc"
+_RANKED = {"Thủ tục": SERVICE, "Đường dây nóng": SERVICE, "Chương trình": GUIDE, "Hội thi tìm hiểu": GUIDE, "Kế hoạch": GUIDE, "Trang thông tin": GUIDE, "Văn bản": GUIDE}
+# Listings that are services themselves: the procedures list, the hotlines, the feedback page.
+_SERVICE_LISTINGS = ("thu-tuc/index.html", "duong-day-nong/index.html", "phan-anh/index.html")
 
 
 def page_type(path: str) -> str:
@@ -53,41 +93,57 @@ def type_token(label: str) -> str:
     return "zzloai" + re.sub(r"[^a-z]", "", ascii_fold(label).lower())
 
 
-def prepare(html: str, path: str) -> str:
-    """The copy of a page that Pagefind indexes: its type and its folded đ-words."""
-    html = _PERMALINK.sub("", html)  # heading anchors ("¶") are not part of titles or text
-    body_text = re.sub(r"<[^>]+>", " ", html.split("data-pagefind-body", 1)[-1])
+def ranked_as(path: str) -> str:
+    """The metadata field that carries the page's title for ranking ("" for none)."""
+    if path in _SERVICE_LISTINGS:
+        return SERVICE
+    if path.endswith("index.html") and path.count("/") == 1 and path != "index.html":
+        return ""  # other listings (plans, programmes): the items themselves come first
+    return _RANKED.get(page_type(path), "")
+
+
+def for_index(html: str, path: str) -> str:
+    """A built page (its path under the site, e.g. "thu-tuc/x/index.html") as Pagefind should
+    index it in place. Pages without a body to index are returned unchanged."""
+    at = html.find(BODY)
+    if at < 0:
+        return html
+    if not is_indexed(path):
+        return html[:at] + "<div>" + html[at + len(BODY):]
+    html = _PERMALINK.sub(r"\g<0> data-pagefind-ignore", html)  # heading anchors ("¶")
+    html = _SAMPLE_NOTE.sub(r"\g<0> data-pagefind-ignore", html)  # the same notice on every sample
+    html = _AUDIO.sub(r"\g<0> data-pagefind-ignore", html)
+    html = _CELL_END.sub(r"\g<0> ", html)  # between cells: no cell's own text changes
+    body = html[at:]
+    text = htmllib.unescape(_TAG.sub(" ", body))
     label = page_type(path)
+    ranked = ""
+    field = ranked_as(path)
+    title = _H1.search(body)
+    if field and title:
+        words = " ".join(htmllib.unescape(_TAG.sub(" ", _PERMALINK_ELEMENT.sub("", title.group(1)))).split())
+        value = f"{words} {' '.join(folded_words(words))}".strip()
+        ranked = f'<span data-pagefind-meta="{field}[data-title]" data-title="{htmllib.escape(value)}"></span>'
     extra = (
         f'<div data-pagefind-body data-pagefind-meta="loai:{label}" hidden>'
-        f"<p>{FOLD_MARKER} {type_token(label)} {' '.join(folded_words(body_text))}</p></div>"
+        f"<p>{FOLD_MARKER} {type_token(label)} {' '.join(folded_words(text))}</p>{ranked}</div>"
     )
-    return html.replace("</body>", extra + "</body>", 1)
+    end = html.rfind("</body>")
+    return html[:end] + extra + html[end:] if end >= 0 else html + extra
 
 
 def build_index(site_dir: Path) -> int:
-    """Write site_dir/pagefind/ from prepared copies of the pages; returns how many were indexed.
-
-    The copies go to a temporary folder that the Pagefind command line indexes in one run
-    (its Python API answers one page per poll, about ten times slower)."""
-    count = 0
-    with tempfile.TemporaryDirectory(prefix="cchc-search-") as temp:
-        staging = Path(temp)
-        for file in sorted(site_dir.rglob("*.html")):
-            path = file.relative_to(site_dir).as_posix()
-            html = file.read_text(encoding="utf-8")
-            if is_indexed(path) and "data-pagefind-body" in html:
-                target = staging / path
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_text(prepare(html, path), encoding="utf-8")
-                count += 1
-        output = site_dir / "pagefind"
-        shutil.rmtree(output, ignore_errors=True)
-        command = [sys.executable, "-m", "pagefind_bin", "--site", str(staging), "--output-path", str(output), "--force-language", "vi", "--quiet"]
-        result = subprocess.run(command, capture_output=True, text=True)
-        if result.returncode != 0:
-            raise SearchIndexError(_("Pagefind could not index the site:\n{output}", output=result.stdout + result.stderr))
-    return count
+    """Write site_dir/pagefind/ from the pages as they lie (see `for_index`); returns how many
+    pages were indexed."""
+    output = site_dir / "pagefind"
+    shutil.rmtree(output, ignore_errors=True)
+    command = [sys.executable, "-m", "pagefind_bin", "--site", str(site_dir), "--output-path", str(output), "--force-language", "vi"]
+    env = {**os.environ, "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE": CHUNK_SIZE}
+    result = subprocess.run(command, capture_output=True, text=True, env=env)
+    if result.returncode != 0:
+        raise SearchIndexError(_("Pagefind could not index the site:\n{output}", output=result.stdout + result.stderr))
+    found = re.search(r"Indexed (\d+) pages?", result.stdout)
+    return int(found.group(1)) if found else 0
 
 
 class SearchIndexError(RuntimeError):

@@ -28,7 +28,6 @@ def build(site, corpus, articles, today: dt.date, site_url: str) -> None:
     site.page(urls.HOTLINES_INDEX, "hotlines.md.j2", groups=hotlines_kind.by_level_and_agency(list(corpus.hotlines)), count=len(corpus.hotlines))
     site.download(urls.HOTLINES_VCARD, hotlines_kind.vcard(list(corpus.hotlines), site_url))
     site.download(urls.HOTLINES_JSON, hotlines_kind.as_json(list(corpus.hotlines), site_url))
-    site.page(urls.SEARCH_PAGE, "search_page.md.j2")
     site.page(urls.FEEDBACK_INDEX, "feedback_index.md.j2", items=corpus.feedback, procedures=by_code)
     for item in corpus.feedback:
         site.page(item.url, "feedback.md.j2", origin=item.path, item=item, procedure=by_code.get(item.procedure.code) if item.procedure else None)

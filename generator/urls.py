@@ -99,6 +99,8 @@ def episode_url(series: str, date, slug: str) -> str:
 PROCEDURES_INDEX = "/thu-tuc/"
 HOTLINES_INDEX = "/duong-day-nong/"
 SEARCH_PAGE = "/tim-kiem/"  # the plain search forms' target (?q=)
+SEARCH_WORDS = "/tim-kiem/tu-khoa/"  # the words the search box understands (generator/search_words.py)
+SEARCH_WORDS_JSON = "/tim-kiem/tu-khoa.json"
 HOTLINES_VCARD = "/duong-day-nong/duong-day-nong.vcf"
 HOTLINES_JSON = "/duong-day-nong/duong-day-nong.json"
 FEEDBACK_INDEX = "/phan-anh/"

@@ -82,7 +82,7 @@ def test_files_no_kind_reads_are_reported_and_the_rest_is_read(tmp_path):
         "programme series in content/chuong-trinh/<series>/series.yml; hotlines in content/duong-day-nong/<name>.yml; "
         "feedback items in content/phan-anh/<name>.yml; organisation details in content/gioi-thieu/co-quan.yml; "
         "English organisation details in content/en/organisation.yml; "
-        "quizzes in content/hoi-thi/<name>.yml; move it or remove it)",
+        "quizzes in content/hoi-thi/<name>.yml; search words in content/tim-kiem/tu-khoa.yml; move it or remove it)",
         "content/tai-lieu/README:1:1: files without an extension are not published (the portal publishes pages (.md), images (.jpg, .jpeg, .png, .webp, .gif, .svg), "
         "recordings (.mp3, .m4a, .ogg, .opus, .wav, .mp4, .webm) and documents (.pdf, .doc, .docx, .xls, .xlsx, .odt, .ods, .ppt, .pptx, .txt, .csv))",
         "content/tin-tuc/bai.markdown:1:1: Markdown files must end in .md (rename it to bai.md)",
@@ -90,7 +90,7 @@ def test_files_no_kind_reads_are_reported_and_the_rest_is_read(tmp_path):
         "programme series in content/chuong-trinh/<series>/series.yml; hotlines in content/duong-day-nong/<name>.yml; "
         "feedback items in content/phan-anh/<name>.yml; organisation details in content/gioi-thieu/co-quan.yml; "
         "English organisation details in content/en/organisation.yml; "
-        "quizzes in content/hoi-thi/<name>.yml; move it or remove it)",
+        "quizzes in content/hoi-thi/<name>.yml; search words in content/tim-kiem/tu-khoa.yml; move it or remove it)",
         "plans/cu/2025-x.yml:1:1: is not a plan (plans are read from plans/ itself, not from its subfolders; other files do not belong in plans/)",
         "plans/ghi-chu.txt:1:1: is not a plan (plans are read from files ending in .yml or .yaml; other files do not belong in plans/)",
     ]

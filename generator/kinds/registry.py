@@ -3,7 +3,7 @@ episodes need their series). A new kind is one module with its `KIND` plus its
 templates, and one line here."""
 from __future__ import annotations
 
-from . import activity, article, document, feedback, hotline, organisation, plan, procedure, quiz, series
+from . import activity, article, document, feedback, hotline, organisation, plan, procedure, quiz, search_words, series
 
 KINDS = (
     plan.KIND,
@@ -18,4 +18,5 @@ KINDS = (
     organisation.VI_KIND,
     organisation.EN_KIND,  # after the Vietnamese version, which it is compared with
     quiz.KIND,
+    search_words.KIND,
 )

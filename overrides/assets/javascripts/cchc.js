@@ -37,45 +37,114 @@
   var panel = box.querySelector(".cchc-search__panel");
   var status = box.querySelector(".cchc-search__status");
   var list = box.querySelector(".cchc-search__list");
+  var help = box.querySelector(".cchc-search__help");
+  // The hotline numbers of the block above the footer, offered again when a search finds
+  // little: as that block shows them (a sample number is never a call link there either).
+  var numbers = document.querySelector(".cchc-hotline-block__list");
+  if (help && numbers) help.appendChild(numbers.cloneNode(true));
   // The site's root, absolute: a relative import() would resolve against this script's URL.
   var base = new URL(box.getAttribute("data-base"), document.baseURI).pathname.replace(/\/*$/, "/");
-  var pagefind = null;
+  var engine = null;
   var latest = 0;
+  var SHOWN = 8;  // each shown result downloads its page text (1–7 kB)
 
+  // Nothing is fetched before the box is used: Pagefind (on the main thread: no worker file to
+  // download) and the portal's list of citizen words (generator/search_terms.py).
   function load() {
-    if (!pagefind) {
-      pagefind = import(base + "pagefind/pagefind.js").then(function (pf) {
-        return pf.options({ baseUrl: base, excerptLength: 24 }).then(function () { return pf; });
+    if (!engine) {
+      var pf = import(base + "pagefind/pagefind.js").then(function (pf) {
+        // Ranking: a long procedure page should not lose to a short news item that names it
+        // once (pageLength), and repeating a word matters less than where it is (the titles'
+        // and key terms' weights, set in the index by generator/search.py).
+        return pf.options({ baseUrl: base, noWorker: true, ranking: { pageLength: 0.1, termFrequency: 0.6, termSaturation: 1.6, metaWeights: { dichvu: 10, chuyenmuc: 7, title: 5 } } })
+          .then(function () { return pf; });
       });
+      var terms = fetch(base + "tim-kiem/tu-khoa.json").then(function (r) { return r.ok ? r.json() : {}; }).catch(function () { return {}; });
+      engine = Promise.all([pf, terms]).then(function (both) { return { pf: both[0], terms: prepareTerms(both[1]) }; });
     }
-    return pagefind;
+    return engine;
   }
 
   function fold(text) {
     return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d").toLowerCase();
   }
 
-  // An excerpt from the page's own text when Pagefind's would show the folded words.
-  function excerpt(data, query) {
-    var text = data.content.split(FOLD_MARKER)[0];
-    var plain = data.excerpt.replace(/<[^>]+>/g, "").replace(/\s+/g, " ").trim();
-    if (plain && text.replace(/\s+/g, " ").indexOf(plain.slice(0, 40)) !== -1) return data.excerpt;
-    var words = fold(query).split(/\s+/).filter(Boolean);
-    // Fold letter by letter so positions in the folded text are positions in the text.
-    var folded = text.split("").map(fold).map(function (c) { return c.charAt(0) || " "; }).join("");
-    var at = words.length ? folded.indexOf(words[0]) : -1;
-    var start = Math.max(0, at - 60);
-    while (start > 0 && !/\s/.test(text.charAt(start - 1))) start--;  // begin on a whole word
-    var piece = text.slice(start, start + 180);
-    var escaped = piece.replace(/[&<>"]/g, function (c) { return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" }[c]; });
-    words.forEach(function (w) {
-      var re = new RegExp("([\\p{L}\\p{M}]*)", "gu");
-      escaped = escaped.replace(re, function (word) { return word && fold(word) === w ? "<mark>" + word + "</mark>" : word; });
-    });
-    return (start > 0 ? "… " : "") + escaped + " …";
+  function tokens(text) {
+    return fold(text).match(/[\p{L}\p{N}]+/gu) || [];
   }
 
-  function render(results, query) {
+  // {terms: [{words: [...], means: "..."}], ignore: [...]} as folded token lists.
+  function prepareTerms(data) {
+    var rules = [];
+    (data.terms || []).forEach(function (entry) {
+      entry.words.forEach(function (w) { rules.push({ from: tokens(w), to: entry.means }); });
+    });
+    (data.ignore || []).forEach(function (w) { rules.push({ from: tokens(w), to: "" }); });
+    rules.sort(function (a, b) { return b.from.length - a.from.length; });  // longest first
+    return { rules: rules };
+  }
+
+  // The queries to run for what the citizen typed: the words as typed, and the same with
+  // abbreviations and everyday words replaced by the words the pages use ("sdt" → "đường dây
+  // nóng"), both without question words ("ở đâu", "là gì") that pages do not contain.
+  function variants(query, terms) {
+    if (query.indexOf('"') !== -1) return [query];  // a quoted phrase is searched as typed
+    var words = tokens(query);
+    var rewrite = function (expand) {
+      var out = [];
+      var i = 0;
+      while (i < words.length) {
+        var rule = null;
+        for (var r = 0; r < terms.rules.length && !rule; r++) {
+          var one = terms.rules[r];
+          if ((expand || !one.to) && one.from.length && one.from.every(function (w, k) { return words[i + k] === w; })) rule = one;
+        }
+        if (rule) { if (rule.to) out.push(rule.to); i += rule.from.length; } else { out.push(words[i]); i += 1; }
+      }
+      return (out.length ? out : words).join(" ");
+    };
+    var expanded = rewrite(true);
+    var plain = rewrite(false);
+    return expanded === plain ? [plain] : [expanded, plain];
+  }
+
+  function escapeHtml(text) {
+    return text.replace(/[&<>"]/g, function (c) { return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" }[c]; });
+  }
+
+  // The excerpt, always cut from the page's visible text (what comes before the marker of the
+  // hidden index words): the stretch of about 24 words holding the most query words.
+  function excerpt(data, wanted) {
+    var text = data.content.split(FOLD_MARKER)[0].replace(/\s+/g, " ").trim();
+    var parts = text.split(" ");
+    var hits = parts.map(function (part) {
+      var f = tokens(part);
+      for (var k = 0; k < f.length; k++) {
+        for (var j = 0; j < wanted.length; j++) if (f[k].indexOf(wanted[j]) === 0) return j;
+      }
+      return -1;
+    });
+    var size = 24;
+    var best = 0, bestScore = -1;
+    for (var s = 0; s < Math.max(1, parts.length - size + 1); s++) {
+      var seen = {};
+      var score = 0;
+      for (var t = s; t < Math.min(parts.length, s + size); t++) {
+        if (hits[t] >= 0) { score += seen[hits[t]] ? 0.1 : 1; seen[hits[t]] = true; }
+      }
+      if (score > bestScore) { bestScore = score; best = s; }
+    }
+    var first = best;
+    while (first < parts.length - 1 && hits[first] < 0) first++;
+    var start = Math.max(0, Math.min(best, first - 8));  // a few words of context before the match
+    var piece = parts.slice(start, start + size).map(function (part, n) {
+      var html = escapeHtml(part);
+      return hits[start + n] >= 0 ? "<mark>" + html + "</mark>" : html;
+    }).join(" ");
+    return (start > 0 ? "… " : "") + piece + (start + size < parts.length ? " …" : "");
+  }
+
+  function render(results, wanted) {
     list.innerHTML = "";
     results.forEach(function (data) {
       var li = document.createElement("li");
@@ -87,7 +156,7 @@
       kind.className = "cchc-search__kind";
       kind.textContent = (data.meta && data.meta.loai) || "";
       var p = document.createElement("p");
-      p.innerHTML = excerpt(data, query);  // Pagefind escapes page text; only <mark> is added
+      p.innerHTML = excerpt(data, wanted);  // escaped page text; only <mark> is added
       li.appendChild(kind);
       li.appendChild(a);
       li.appendChild(p);
@@ -95,27 +164,59 @@
     });
   }
 
+  // Several queries, one list: each page once, at its best score.
+  function merged(found) {
+    var byUrl = {};
+    found.forEach(function (one, n) {
+      (one ? one.results : []).forEach(function (r) {
+        var score = r.score * (n === 0 ? 1 : 0.8);  // the citizen's own words after the expansion
+        if (!byUrl[r.id] || byUrl[r.id].score < score) byUrl[r.id] = { result: r, score: score };
+      });
+    });
+    return Object.keys(byUrl).map(function (k) { return byUrl[k]; })
+      .sort(function (a, b) { return b.score - a.score; })
+      .map(function (x) { return x.result; });
+  }
+
+  function keepInAddress(query) {
+    var url = new URL(location.href);
+    if (query) url.searchParams.set("q", query); else url.searchParams.delete("q");
+    if (url.href !== location.href) history.replaceState(history.state, "", url.href);
+  }
+
   function search() {
     var query = input.value.normalize("NFC").trim();
     var ticket = ++latest;
+    keepInAddress(query);
     if (!query) {
       panel.hidden = true;
       return;
     }
     panel.hidden = false;
+    panel.removeAttribute("data-query");
     status.textContent = "Đang tìm…";
     // A type narrows the search through the hidden word its pages carry (generator/search.py).
-    var narrowed = type.value ? query + " zzloai" + fold(type.value).replace(/[^a-z]/g, "") : query;
-    load().then(function (pf) {
-      return pf.debouncedSearch(narrowed, {}, 150);
-    }).then(function (found) {
-      if (found === null || ticket !== latest) return null;  // superseded by newer typing
-      return Promise.all(found.results.slice(0, 10).map(function (r) { return r.data(); })).then(function (data) {
+    var narrow = type.value ? " zzloai" + fold(type.value).replace(/[^a-z]/g, "") : "";
+    var wanted;
+    load().then(function (engine) {
+      var queries = variants(query, engine.terms);
+      wanted = [];
+      queries.forEach(function (q) { tokens(q).forEach(function (w) { if (wanted.indexOf(w) === -1) wanted.push(w); }); });
+      return engine.pf.debouncedSearch(queries[0] + narrow, {}, 200).then(function (first) {
+        if (first === null || ticket !== latest) return null;  // superseded by newer typing
+        return Promise.all(queries.slice(1).map(function (q) { return engine.pf.search(q + narrow); }))
+          .then(function (rest) { return merged([first].concat(rest)); });
+      });
+    }).then(function (results) {
+      if (results === null || ticket !== latest) return null;
+      return Promise.all(results.slice(0, SHOWN).map(function (r) { return r.data(); })).then(function (data) {
         if (ticket !== latest) return;
-        status.textContent = found.results.length
-          ? "Tìm thấy " + found.results.length + " kết quả" + (found.results.length > 10 ? ", hiện 10 kết quả đầu" : "")
-          : "Không tìm thấy kết quả nào. Hãy thử từ khóa khác.";
-        render(data, query);
+        status.textContent = results.length
+          ? "Tìm thấy " + results.length + " kết quả" + (results.length > SHOWN ? ", hiện " + SHOWN + " kết quả đầu" : "")
+          : "Không tìm thấy trang nào có đủ các từ này.";
+        render(data, wanted);
+        if (help) help.hidden = results.length >= 3;  // few or no results: where to go instead
+        panel.setAttribute("data-query", query);
       });
     }).catch(function () {
       status.textContent = "Chưa tải được công cụ tìm kiếm. Hãy thử lại.";
@@ -131,6 +232,12 @@
   document.addEventListener("click", function (event) {
     if (!box.contains(event.target)) panel.hidden = true;
   });
-  var params = new URLSearchParams(location.search);
-  if (params.get("q")) { input.value = params.get("q"); search(); }
+  // A link or form with ?q= (the search page /tim-kiem/, the home page's and 404's forms), and
+  // Back to a page whose address kept the query, open the search with it.
+  function fromAddress() {
+    var q = new URLSearchParams(location.search).get("q");
+    if (q && q !== input.value) { input.value = q; search(); }
+  }
+  fromAddress();
+  window.addEventListener("pageshow", function (event) { if (event.persisted) fromAddress(); });
 })();
