@@ -142,17 +142,18 @@ def config(backend: Backend, series: list[tuple[str, str]] = (), site_url: str =
         kind = by_name[name]
         if name == "episodes":
             result["collections"] += [_episodes(kind, folder, title) for folder, title in series]
-        elif name.startswith("organisation"):
-            continue
+        elif name.startswith("organisation") or name == "search_words":
+            continue  # one file each: collections of files, last
         else:
             result["collections"].append(_collection(kind))
-    result["collections"].append(_organisation([by_name["organisation"], by_name["organisation_en"]]))
+    result["collections"].append(_files("organisation", [by_name["organisation"], by_name["organisation_en"]]))
+    result["collections"].append(_files("search_words", [by_name["search_words"]]))
     return result
 
 
 # The order officers see; the most used first.
 COLLECTION_ORDER = ("articles", "activities", "episodes", "series", "procedures", "hotlines", "feedback", "documents",
-                    "quizzes", "plans", "organisation", "organisation_en")
+                    "quizzes", "plans", "organisation", "organisation_en", "search_words")
 # File names and where new files go, as the checker and the portal's addresses expect them.
 NEW_FILES = {
     "articles": ("{{year}}/{{slug}}", "{{slug}}"),
@@ -204,11 +205,12 @@ def _episodes(kind, folder: str, series_name: str) -> dict:
     return collection
 
 
-def _organisation(kinds) -> dict:
-    """The organisation's two files (Vietnamese, English) as one collection of two files."""
+def _files(name: str, kinds) -> dict:
+    """Kinds of one file each (the organisation in Vietnamese and English; the search words)
+    as one collection of files."""
     return {
-        "name": "organisation",
-        "label": fielddocs.KINDS["organisation"][0],
+        "name": name,
+        "label": fielddocs.KINDS[name][0],
         "files": [
             {"name": kind.name, "label": fielddocs.KINDS[kind.name][0], "file": editor_schema.file_globs(kind)[0],
              "format": "yaml", "fields": fields(kind)}

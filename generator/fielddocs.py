@@ -251,6 +251,12 @@ BY_KIND: dict[str, dict[str, tuple[str, str]]] = {
     "organisation": {"name": ("Tên cơ quan", "Tên đầy đủ của cơ quan.")},
     "organisation_en": {"name": ("Tên cơ quan (tiếng Anh)", "Tên cơ quan bằng tiếng Anh."),
                         "functions": ("Chức năng, nhiệm vụ (tiếng Anh)", "Mỗi dòng một chức năng, bằng tiếng Anh.")},
+    "search_words": {
+        "terms": ("Từ khóa", "Mỗi mục: những từ người dân hay gõ và từ dùng trên trang."),
+        "terms.words": ("Người dân gõ", "Những cách người dân hay gõ, ví dụ \"sdt\", \"hotline\"."),
+        "terms.means": ("Nghĩa là", "Từ dùng trên trang mà ô tìm kiếm sẽ tìm thay, ví dụ \"đường dây nóng\"."),
+        "ignore": ("Bỏ qua", "Những từ để hỏi ô tìm kiếm bỏ qua, ví dụ \"ở đâu\", \"là gì\"."),
+    },
     "quizzes": {
         "title": ("Tên cuộc thi", "Tên cuộc thi tìm hiểu."),
         "description": ("Giới thiệu", "Giới thiệu ngắn về cuộc thi."),
@@ -272,6 +278,7 @@ KINDS: dict[str, tuple[str, str]] = {
     "organisation": ("Giới thiệu cơ quan", "content/gioi-thieu/co-quan.yml"),
     "organisation_en": ("Giới thiệu cơ quan (tiếng Anh)", "content/en/organisation.yml"),
     "quizzes": ("Hội thi tìm hiểu", "Một cuộc thi: content/hoi-thi/<tên>.yml"),
+    "search_words": ("Từ khóa tìm kiếm", "Những từ người dân hay gõ và nghĩa của chúng trên trang: content/tim-kiem/tu-khoa.yml"),
 }
 
 # Fields whose text runs to several lines: the web editor gives them a text area.

@@ -44,6 +44,7 @@ def kind_words(kind: Kind) -> str:
         "episodes": _("programme episodes"), "activities": _("activities"), "procedures": _("procedure guides"),
         "hotlines": _("hotlines"), "feedback": _("feedback items"), "documents": _("legal documents"),
         "organisation": _("organisation details"), "organisation_en": _("English organisation details"), "quizzes": _("quizzes"),
+        "search_words": _("search words"),
     }
     return words.get(kind.name, kind.describe)
 

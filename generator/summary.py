@@ -32,6 +32,7 @@ def _counted(name: str, count: int) -> str | None:
         "organisation": lambda: _n("{count} organisation page", "{count} organisation pages", count, count=count),
         "organisation_en": lambda: _n("{count} English organisation page", "{count} English organisation pages", count, count=count),
         "quizzes": lambda: _n("{count} quiz", "{count} quizzes", count, count=count),
+        "search_words": lambda: _n("{count} search words file", "{count} search words files", count, count=count),
     }
     phrase = phrases.get(name)
     return phrase() if phrase else None

@@ -70,6 +70,6 @@ def load(files: list[Path], loading: Loading) -> tuple[list[SearchWords], list[P
 
 
 KIND = Kind(
-    name="search_words", folder=FOLDER, patterns=(FILE,), load=load, data=True,
+    name="search_words", folder=FOLDER, patterns=(FILE,), load=load, data=True, record=SEARCH_WORDS,
     describe="search words", home=f"content/{FOLDER}/{FILE}",
 )
