@@ -20,11 +20,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import cards, csp, dates, images, linkcheck, mdext, pages, sanitize, search, services, share, urls
+from . import cards, csp, dates, generate, images, linkcheck, mdext, pages, sanitize, search, services, share, urls
 from .errors import ContentError, Location, Problem
 from .kinds.common import shown_path
 from .kinds.registry import KINDS
-from .text import TOO_DEEP, TOO_DEEP_HINT, nfc
+from .text import TOO_DEEP, TOO_DEEP_HINT
 
 # Content warnings are logged at INFO: the build runs with --strict, which fails on any
 # MkDocs WARNING, and a warning (e.g. the English page behind the Vietnamese one) must
@@ -80,13 +80,13 @@ class CchcPlugin(BasePlugin[CchcConfig]):
             log.info("warning: %s", warning)
         self.corpus, self.site = corpus, site
         self.sharing = share.sharing(corpus, config.site_url, config.site_name, config.site_description or "")
-        data = corpus.inventory.data_files(self.docs_dir)
+        unpublished = generate.left_out(site, corpus, self.docs_dir)
         listed = {file.relative_to(self.docs_dir).as_posix() for kind in KINDS if not kind.in_nav and not kind.data
                   for file in corpus.inventory.kind_files[kind.name]}
         for file in list(files):
             if file.abs_src_path and images.needs_resize(Path(file.abs_src_path)):
                 file.content_bytes = images.resized(Path(file.abs_src_path))  # content/ keeps the original
-            if file.src_uri in site.hidden or file.src_uri in data:
+            if file.src_uri in unpublished:
                 files.remove(file)
                 continue
             if file.src_uri in listed:
@@ -126,15 +126,10 @@ class CchcPlugin(BasePlugin[CchcConfig]):
     def on_page_markdown(self, markdown, page, config, files):
         src = page.file.src_uri
         self.body_images.page_src = src  # MkDocs renders this page next
-        # Text pasted in decomposed Unicode (NFD) would render, slug and search differently.
-        markdown = nfc(markdown)
         if src in self.site.updated:
             page.update_date = self.site.updated[src].isoformat()
-        if src == "index.md":
-            return markdown.rstrip() + "\n\n" + pages.home_section(self.site, self.corpus, self.today, drafts=self.serving)
-        if src in self.site.head:
-            return self.site.head[src] + "\n" + markdown + "\n\n" + self.site.foot[src]
-        return markdown
+        # The same step as `cchc generate`: composed Unicode, the header and footer around it.
+        return generate.page_markdown(self.site, self.corpus, src, markdown, self.today, drafts=self.serving)
 
     def on_page_content(self, html, page, config, files):
         # Officers' text never reaches a reader as markup: not in the body, not in the theme's <title> or <meta>.
