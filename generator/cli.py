@@ -96,7 +96,8 @@ def _alive(pid: int) -> bool:
 
 
 def serve(args) -> int:
-    return _mkdocs("serve", "-f", args.config, "--dev-addr", args.dev_addr)
+    # --dirty: after a save, the plugin has only the pages it changed made again (preview.py).
+    return _mkdocs("serve", "-f", args.config, "--dev-addr", args.dev_addr, "--dirty")
 
 
 def generate(args) -> int:

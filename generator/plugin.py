@@ -20,7 +20,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import cache, cards, csp, dates, generate, images, linkcheck, mdext, pages, pagecache, sanitize, search, services, share, urls
+from . import cache, cards, csp, dates, generate, images, linkcheck, mdext, pages, pagecache, preview, sanitize, search, services, share, urls
 from .errors import ContentError, Location, Problem
 from .kinds.common import shown_path
 from .kinds.registry import KINDS
@@ -43,6 +43,8 @@ class CchcPlugin(BasePlugin[CchcConfig]):
     def on_startup(self, *, command, dirty):
         # Drafts are previewed with `mkdocs serve` and never built for publishing.
         self.serving = command == "serve"
+        # `cchc serve` (mkdocs serve --dirty) makes again only the pages a save changed.
+        self.changes = preview.Changes() if self.serving and dirty else None
 
     def on_config(self, config):
         self.root = Path(config.config_file_path).resolve().parent
@@ -104,8 +106,19 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         # The build cache (cache.py): what every page depends on is in its salt.
         theme = [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
         shown = repr(services.theme_globals(corpus))
-        self.cache = cache.open_cache(self.root, cache.salt(Path(config.config_file_path), theme, shown, config.site_url, self.serving))
+        salt = cache.salt(Path(config.config_file_path), theme, shown, config.site_url, self.serving)
+        self.cache = cache.open_cache(self.root, salt)
+        if getattr(self, "changes", None) is not None:
+            home = pages.home_section(site, corpus, self.today, drafts=True)
+            self.changes.mark(files, lambda file: self._fingerprint(file, home), cache.digest(salt, self.today), in_nav)
         return files
+
+    def _fingerprint(self, file, home: str) -> str:
+        """A page's input for the preview's partial rebuild (preview.py)."""
+        if file.generated_by:
+            return cache.digest(file.content_bytes)
+        src = file.src_uri
+        return cache.digest(Path(file.abs_src_path).read_bytes(), self.site.head.get(src), self.site.foot.get(src), home if src == "index.md" else "")
 
     def on_env(self, env, config, files):
         # The theme's own templates (the hotline block on every page) read these.
@@ -186,12 +199,18 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         return csp.with_policy(output_content)
 
     def on_post_build(self, config):
+        changes = getattr(self, "changes", None)
+        if changes is not None and changes.partial:  # a preview after a save: no search, no site-wide link check
+            changes.built()
+            return
         # Before the search index: a site with a broken link is not published at all.
         broken = linkcheck.check_site(Path(config.site_dir), config.site_url, self.sources,
                                       parse=lambda html: self.cache.memo("links", linkcheck.parse_page, html))
         if broken:
             raise PluginError(linkcheck.report(broken))
         self.cache.trim()
+        if changes is not None:
+            changes.built()
         if self.config.search:
             try:
                 search.build_index(Path(config.site_dir))
