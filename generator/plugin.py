@@ -45,6 +45,11 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         self.serving = command == "serve"
         # `cchc serve` (mkdocs serve --dirty) makes again only the pages a save changed.
         self.changes = preview.Changes() if self.serving and dirty else None
+        if self.changes is not None:
+            # MkDocs warns on every --dirty build that links and navigation may be stale
+            # (which would stop a strict preview); here the plugin chooses the pages made
+            # again, the whole site when its shape changed, so the warning does not hold.
+            logging.getLogger("mkdocs.commands.build").addFilter(_no_dirty_warning)
 
     def on_config(self, config):
         self.root = Path(config.config_file_path).resolve().parent
@@ -123,6 +128,10 @@ class CchcPlugin(BasePlugin[CchcConfig]):
     def on_env(self, env, config, files):
         # The theme's own templates (the hotline block on every page) read these.
         env.globals.update(services.theme_globals(self.corpus))
+        # The sitemap's dates, for every page (a preview's partial rebuild renders only some).
+        for file in files.documentation_pages():
+            if file.page is not None and file.src_uri in self.site.updated:
+                file.page.update_date = self.site.updated[file.src_uri].isoformat()
         get_template, navigation = env.get_template, {}
 
         def site_key(context):  # the nav, once all pages have their titles
@@ -153,8 +162,6 @@ class CchcPlugin(BasePlugin[CchcConfig]):
     def on_page_markdown(self, markdown, page, config, files):
         src = page.file.src_uri
         self.body_images.page_src = src  # MkDocs renders this page next
-        if src in self.site.updated:
-            page.update_date = self.site.updated[src].isoformat()
         # The same step as `cchc generate`: composed Unicode, the header and footer around it.
         return generate.page_markdown(self.site, self.corpus, src, markdown, self.today, drafts=self.serving)
 
@@ -230,6 +237,10 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         if self.plans_dir.is_dir():
             server.watch(str(self.plans_dir))
         return server
+
+
+def _no_dirty_warning(record: logging.LogRecord) -> bool:
+    return not record.getMessage().startswith("A 'dirty' build is being performed")
 
 
 def _nav_pages(nav):
