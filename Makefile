@@ -45,4 +45,4 @@ serve: $(INSTALLED)
 	$(BIN)/cchc serve
 
 clean:
-	rm -rf site .site-build-* .site-previous-* .pytest_cache test-artifacts
+	rm -rf site .site-build-* .site-previous-* .pytest_cache test-artifacts .cache/cchc
