@@ -2,6 +2,8 @@
 references between files, and one source for every address."""
 from __future__ import annotations
 
+import hashlib
+import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -165,6 +167,11 @@ def check_bodies(site, stock: Inventory, root: Path, docs: Path) -> list[Problem
              | (pages - site.hidden))
     anchors = source_anchors(docs, partial=set(site.head) | {"index.md"})
     problems = []
+    # A body without `#` links to no anchor: its problems depend on its text, its address and
+    # the site's paths only, and are kept for the next run in this process (cchc serve).
+    paths = hashlib.sha256("\0".join(sorted(known) + ["|"] + sorted(site.hidden)).encode()).hexdigest()
+    if len(_CHECKED) > 100_000:
+        _CHECKED.clear()
     for src in sorted(pages | set(stock.pages)):
         shown = shown_path(docs / src, root)
         text, found = read_text(docs / src, shown)
@@ -178,8 +185,18 @@ def check_bodies(site, stock: Inventory, root: Path, docs: Path) -> list[Problem
         if too_deep(body):
             problems.append(Problem(Location(shown, first_line, 1), "", f"the text {TOO_DEEP}", TOO_DEEP_HINT))
             continue
-        problems += check_body(body, first_line, src, shown, known, page_url=site.moved.get(src), anchors=anchors, unpublished=site.hidden)
+        key = (src, shown, body, first_line, site.moved.get(src), paths, os.environ.get("CCHC_LANG"))  # messages are in that language
+        if "#" in body or key not in _CHECKED:
+            found = check_body(body, first_line, src, shown, known, page_url=site.moved.get(src), anchors=anchors, unpublished=site.hidden)
+            if "#" in body:
+                problems += found
+                continue
+            _CHECKED[key] = found
+        problems += _CHECKED[key]
     return problems
+
+
+_CHECKED: dict[tuple, list[Problem]] = {}  # check_bodies' results by body and site paths
 
 
 def _plain_front_matter(text: str, shown: str) -> list[Problem]:

@@ -14,6 +14,8 @@ import logging
 import os
 from pathlib import Path
 
+import jinja2
+
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
@@ -132,6 +134,10 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         for file in files.documentation_pages():
             if file.page is not None and file.src_uri in self.site.updated:
                 file.page.update_date = self.site.updated[file.src_uri].isoformat()
+        if not isinstance(self.cache, cache.Null):  # the theme's templates compiled once, not on every build
+            compiled = self.cache.directory / "jinja"
+            compiled.mkdir(parents=True, exist_ok=True)
+            env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(compiled))
         get_template, navigation = env.get_template, {}
 
         def site_key(context):  # the nav, once all pages have their titles
@@ -215,6 +221,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
                                       parse=lambda html: self.cache.memo("links", linkcheck.parse_page, html))
         if broken:
             raise PluginError(linkcheck.report(broken))
+        log.info("build cache: %d taken, %d made", self.cache.hits, self.cache.misses)
         self.cache.trim()
         if changes is not None:
             changes.built()
