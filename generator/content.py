@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -186,9 +187,10 @@ def check_bodies(site, stock: Inventory, root: Path, docs: Path) -> list[Problem
             problems.append(Problem(Location(shown, first_line, 1), "", f"the text {TOO_DEEP}", TOO_DEEP_HINT))
             continue
         key = (src, shown, body, first_line, site.moved.get(src), paths, os.environ.get("CCHC_LANG"))  # messages are in that language
-        if "#" in body or key not in _CHECKED:
+        other_anchors = _FRAGMENT.search(body) is not None  # `page.md#part`: depends on the other page too
+        if other_anchors or key not in _CHECKED:
             found = check_body(body, first_line, src, shown, known, page_url=site.moved.get(src), anchors=anchors, unpublished=site.hidden)
-            if "#" in body:
+            if other_anchors:
                 problems += found
                 continue
             _CHECKED[key] = found
@@ -197,6 +199,7 @@ def check_bodies(site, stock: Inventory, root: Path, docs: Path) -> list[Problem
 
 
 _CHECKED: dict[tuple, list[Problem]] = {}  # check_bodies' results by body and site paths
+_FRAGMENT = re.compile(r"[^\s#]#")  # a link's `#part` (headings' `#`s follow a line start, a space or a `#`)
 
 
 def _plain_front_matter(text: str, shown: str) -> list[Problem]:

@@ -24,6 +24,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from . import cache, cards, csp, dates, generate, images, linkcheck, mdext, pages, pagecache, preview, sanitize, search, services, share, urls
 from .errors import ContentError, Location, Problem
+from .kinds import common
 from .kinds.common import shown_path
 from .kinds.registry import KINDS
 from .text import TOO_DEEP, TOO_DEEP_HINT
@@ -48,6 +49,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         # `cchc serve` (mkdocs serve --dirty) makes again only the pages a save changed.
         self.changes = preview.Changes() if self.serving and dirty else None
         if self.changes is not None:
+            common.REMEMBER = True  # files unchanged since the last save are not read and checked again
             # MkDocs warns on every --dirty build that links and navigation may be stale
             # (which would stop a strict preview); here the plugin chooses the pages made
             # again, the whole site when its shape changed, so the warning does not hold.
