@@ -111,3 +111,14 @@ def test_generate_never_replaces_a_folder_it_did_not_write(tmp_path):
     assert run_cchc(project, "generate", str(tmp_path / "src")).returncode == 0
     again = run_cchc(project, "generate", str(tmp_path / "src"))  # its own folder is replaced
     assert again.returncode == 0, again.stderr
+
+
+def test_the_refusal_reads_in_vietnamese(tmp_path, monkeypatch):
+    monkeypatch.setenv("CCHC_LANG", "vi")
+    (tmp_path / "p").mkdir()
+    project = portal(tmp_path / "p", {})
+    (tmp_path / "mine").mkdir()
+    (tmp_path / "mine" / "notes.txt").write_text("x", encoding="utf-8")
+    result = run_cchc(project, "generate", str(tmp_path / "mine"))
+    assert result.returncode == 2
+    assert "đã có nội dung khác, không phải do lệnh cchc generate tạo ra: hãy chọn một thư mục mới hoặc thư mục trống" in result.stderr
