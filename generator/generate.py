@@ -175,7 +175,7 @@ def write_source(root: Path, out_dir: Path, today: dt.date, site_url: str | None
         if site.moved or dest != src:
             body = relocated(body, src, dest, moving)
         body = page_markdown(site, corpus, src, body, today, drafts)
-        _write(out_docs / dest, (nfc(front) + body).encode("utf-8"))
+        _write(out_docs / dest, (front + body).encode("utf-8"))  # front matter as the plugin's build reads it
     for src, content in site.generated.items():
         _write(out_docs / src, content.encode("utf-8"))
     theme = config.get("theme") or {}
