@@ -159,7 +159,10 @@ class CchcPlugin(BasePlugin[CchcConfig]):
 
         def guarded(config, files):
             try:
-                pagecache.render_page(self.cache, page, config, files, render, self.body_images)
+                if getattr(self, "cache", None) is None:  # no site assembled (a page rendered on its own)
+                    render(config, files)
+                else:
+                    pagecache.render_page(self.cache, page, config, files, render, self.body_images)
             except RecursionError:
                 where = Location(self._shown(page.file.src_uri), 1, 1)
                 raise PluginError(str(Problem(where, "", f"the text {TOO_DEEP}", TOO_DEEP_HINT))) from None
