@@ -24,6 +24,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from . import cache, cards, csp, dates, generate, images, linkcheck, mdext, pages, pagecache, preview, sanitize, search, services, share, urls
 from .errors import ContentError, Location, Problem
+from .i18n import _
 from .kinds import common
 from .kinds.common import shown_path
 from .kinds.registry import KINDS
@@ -226,7 +227,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
                                       parse=lambda html: self.cache.memo("links", linkcheck.parse_page, html))
         if broken:
             raise PluginError(linkcheck.report(broken))
-        log.info("build cache: %d taken, %d made", self.cache.hits, self.cache.misses)
+        log.info(_("build cache: {taken} results reused, {made} made", taken=self.cache.hits, made=self.cache.misses))
         self.cache.trim()
         if changes is not None:
             changes.built()
