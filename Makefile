@@ -72,4 +72,4 @@ serve: $(SITE_INSTALLED)
 	$(BIN)/cchc serve
 
 clean:
-	rm -rf site .site-build-* .site-previous-* .pytest_cache test-artifacts
+	rm -rf site .site-build-* .site-previous-* .pytest_cache test-artifacts .cache/cchc

@@ -116,7 +116,32 @@ def _alive(pid: int) -> bool:
 
 
 def serve(args) -> int:
-    return _mkdocs("serve", "-f", args.config, "--dev-addr", args.dev_addr)
+    # --dirty: after a save, the plugin has only the pages it changed made again (preview.py).
+    return _mkdocs("serve", "-f", args.config, "--dev-addr", args.dev_addr, "--dirty")
+
+
+def generate(args) -> int:
+    """Write the site's Markdown source into a folder that plain MkDocs, ProperDocs or Zensical build."""
+    from . import generate as generation
+    from .i18n import _
+
+    root = Path.cwd()
+    try:
+        today = dates.build_date()
+    except dates.BuildDateError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    out = Path(args.dir)
+    if root.is_relative_to(out.resolve()) or not generation.replaceable(out):
+        print(_("error: {dir} is not empty and was not written by cchc generate: give a new or empty folder", dir=args.dir), file=sys.stderr)
+        return 2
+    problems = generation.write_source(root, out, today, config_file=args.config, drafts=args.drafts)
+    if problems:
+        print(ContentError(problems).report(), file=sys.stderr)
+        return 1
+    print(_("The site's source is in {dir}/ (build date {date}); build it with: mkdocs build -f {config}",
+            dir=args.dir, date=today.isoformat(), config=str(out / "mkdocs.yml")))
+    return 0
 
 
 def posters(args) -> int:
@@ -302,6 +327,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--plans", default="plans", help=_("folder of plan files (default: plans)"))
     p.add_argument("--content", default="content", help=_("folder of pages, articles and programmes (default: content)"))
     p.set_defaults(run=new)
+
+    p = commands.add_parser("generate", help=_("write the site's Markdown source (generated pages included) into DIR, buildable without the cchc plugin"))
+    p.add_argument("dir", metavar="DIR", help=_("the folder to write (replaced if it exists)"))
+    p.add_argument("-f", "--config", default="mkdocs.yml", help=_("MkDocs configuration (default: mkdocs.yml)"))
+    p.add_argument("--drafts", action="store_true", help=_("include drafts and articles dated later, as the preview shows them"))
+    p.set_defaults(run=generate)
 
     p = commands.add_parser("posters", help=_("print the built site's A4 posters and leaflet to PDF with headless Chromium"))
     p.add_argument("-d", "--site-dir", default="site", help=_("the built site (default: site)"))

@@ -2,6 +2,9 @@
 references between files, and one source for every address."""
 from __future__ import annotations
 
+import hashlib
+import os
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -163,6 +166,11 @@ def check_bodies(site, stock: Inventory, root: Path, docs: Path) -> list[Problem
              | (pages - site.hidden))
     anchors = source_anchors(docs, partial=set(site.head) | {"index.md"})
     problems = []
+    # A body without `#` links to no anchor: its problems depend on its text, its address and
+    # the site's paths only, and are kept for the next run in this process (cchc serve).
+    paths = hashlib.sha256("\0".join(sorted(known) + ["|"] + sorted(site.hidden)).encode()).hexdigest()
+    if len(_CHECKED) > 100_000:
+        _CHECKED.clear()
     for src in sorted(pages | set(stock.pages)):
         shown = shown_path(docs / src, root)
         text, found = read_text(docs / src, shown)
@@ -177,8 +185,20 @@ def check_bodies(site, stock: Inventory, root: Path, docs: Path) -> list[Problem
             problems.append(Problem(Location(shown, first_line, 1), "", too_deep_message(whole_text=True), too_deep_hint()))
             continue
         problems += placeholders.in_text(body, first_line, shown)  # `cchc new` left "write this here"
-        problems += check_body(body, first_line, src, shown, known, page_url=site.moved.get(src), anchors=anchors, unpublished=site.hidden)
+        key = (src, shown, body, first_line, site.moved.get(src), paths, os.environ.get("CCHC_LANG"))  # messages are in that language
+        other_anchors = _FRAGMENT.search(body) is not None  # `page.md#part`: depends on the other page too
+        if other_anchors or key not in _CHECKED:
+            found = check_body(body, first_line, src, shown, known, page_url=site.moved.get(src), anchors=anchors, unpublished=site.hidden)
+            if other_anchors:
+                problems += found
+                continue
+            _CHECKED[key] = found
+        problems += _CHECKED[key]
     return problems
+
+
+_CHECKED: dict[tuple, list[Problem]] = {}  # check_bodies' results by body and site paths
+_FRAGMENT = re.compile(r"[^\s#]#")  # a link's `#part` (headings' `#`s follow a line start, a space or a `#`)
 
 
 def _plain_front_matter(text: str, shown: str) -> list[Problem]:

@@ -22,7 +22,7 @@ import sys
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Iterable, Mapping
+from typing import Callable, Iterable, Mapping
 from urllib.parse import unquote, urljoin, urlsplit
 from xml.etree import ElementTree
 
@@ -46,15 +46,17 @@ class BrokenLink:
         return _('{source}: link "{link}" -> {target}: {problem}', source=self.source, link=self.link, target=self.target, problem=self.problem)
 
 
-def check_site(site_dir: Path, site_url: str, sources: Mapping[str, str] | None = None, later: Iterable[str] = ("pagefind/",)) -> list[BrokenLink]:
+def check_site(site_dir: Path, site_url: str, sources: Mapping[str, str] | None = None, later: Iterable[str] = ("pagefind/",),
+               parse: Callable[[str], tuple[set[str], list]] | None = None) -> list[BrokenLink]:
     """The broken internal links of the built site in `site_dir`.
 
     sources: built file (site-relative) -> the source shown for its links; files not in it
     are shown as "generated file /path". later: folders written after the check (the
     Pagefind index): links into them count as found, their files are not read.
     Ordered by source, then page, then place in the page; each link once per page.
+    parse: reads a page's ids and links, as `parse_page` does (the build passes it cached).
     """
-    site = _Site(Path(site_dir), site_url, tuple(later))
+    site = _Site(Path(site_dir), site_url, tuple(later), parse or parse_page)
     found: dict[tuple, BrokenLink] = {}
     for page, links in site.links.items():
         source = (sources or {}).get(page) or _("generated file /{file}", file=page)
@@ -75,7 +77,8 @@ def report(broken: list[BrokenLink], limit: int = 200) -> str:
 
 
 class _Site:
-    def __init__(self, root: Path, site_url: str, later: tuple[str, ...]):
+    def __init__(self, root: Path, site_url: str, later: tuple[str, ...], parse=None):
+        self.parse = parse or parse_page
         base = site_url if site_url.endswith("/") else site_url + "/"
         parts = urlsplit(base)
         self.base, self.netloc, self.prefix = base, parts.netloc.lower(), parts.path
@@ -96,11 +99,7 @@ class _Site:
     def _read(self, file: Path, path: str) -> None:
         suffix = path.rsplit(".", 1)[-1].lower() if "." in path else ""
         if suffix in ("html", "htm"):
-            parser = _PageParser()
-            parser.feed(file.read_text(encoding="utf-8", errors="replace"))
-            parser.close()
-            self.ids[path] = parser.ids
-            links = parser.links
+            self.ids[path], links = self.parse(file.read_text(encoding="utf-8", errors="replace"))
         elif suffix in _READERS:
             links = _READERS[suffix](file.read_text(encoding="utf-8", errors="replace"))
         else:
@@ -148,6 +147,14 @@ class _Site:
 def _served_at(path: str) -> str:
     """The address a built file is read at: "x/index.html" is served as "x/"."""
     return path[:-len("index.html")] if path == "index.html" or path.endswith("/index.html") else path
+
+
+def parse_page(html: str) -> tuple[set[str], list[tuple[str, bool]]]:
+    """A page's ids (and <a name>s) and its links (link, must it be an address?)."""
+    parser = _PageParser()
+    parser.feed(html)
+    parser.close()
+    return parser.ids, parser.links
 
 
 class _PageParser(HTMLParser):

@@ -26,6 +26,14 @@ class BodyImages(Extension):
         super().__init__()
         self.docs_dir = Path(docs_dir)
         self.page_src = ""  # docs-dir path of the page being rendered; set by the plugin
+        self.seen: dict[str, tuple[int, int] | None] = {}  # images sized (for the build cache, pagecache.py)
+
+    def size_of(self, target: str) -> tuple[int, int] | None:
+        """The served size of the docs-dir image `target`, None if there is no such file."""
+        file = self.docs_dir / target
+        if target.startswith("..") or not file.is_file():
+            return None  # reported by `cchc check` (body.check_body)
+        return display_size(file)
 
     def extendMarkdown(self, md: Markdown) -> None:
         # After attr_list (8), so sizes an officer wrote with `{width=…}` are kept; before
@@ -55,7 +63,5 @@ class _SizedImages(Treeprocessor):
         if parts.scheme or parts.netloc or not parts.path or parts.path.startswith("/"):
             return None
         target = posixpath.normpath(posixpath.join(posixpath.dirname(self.ext.page_src), unquote(parts.path)))
-        file = self.ext.docs_dir / target
-        if target.startswith("..") or not file.is_file():
-            return None  # reported by `cchc check` (body.check_body)
-        return display_size(file)
+        size = self.ext.seen[target] = self.ext.size_of(target)
+        return size

@@ -29,6 +29,7 @@ def _markdown() -> markdown.Markdown:
     return markdown.Markdown(extensions=["sane_lists"], output_format="html")
 
 
+@lru_cache(maxsize=1 << 16)  # a summary is shown on ~7 listings, and again on every preview rebuild
 def _html(text: str) -> str:
     """Markdown → sanitized HTML. Text too deeply nested for Python-Markdown (the checker
     refuses what it can see of that, text.too_deep) is shown as written, never a crash."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 import posixpath
 import re
 import unicodedata
+from functools import lru_cache
 
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
@@ -172,6 +173,7 @@ def dest_of_src(src_uri: str) -> str:
     return f"{prefix}index.html" if stem in ("index", "README") else f"{prefix}{stem}/index.html"
 
 
+@lru_cache(maxsize=1 << 16)  # listings link every article from every page they are on
 def href(target: str, page: str) -> str:
     """A link from the page at URL `page` to URL `target`, relative so the site works under any prefix."""
     base = page if page.endswith("/") else posixpath.dirname(page) + "/"

@@ -2,6 +2,8 @@
 its record, resolving files (images, recordings) referenced from a page."""
 from __future__ import annotations
 
+import datetime as dt
+import os
 import posixpath
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -64,15 +66,45 @@ def checked_files(files, root: Path, record, problems: list, data: bool = False)
     """
     for file in files:
         shown = shown_path(file, root)
-        if data:
-            node, found = load_yaml_file(file, shown)
+        key = _remembered_key(file, shown, record, data)
+        if key is not None and key in _REMEMBERED:
+            node, found, item, checked = _REMEMBERED[key]
         else:
-            node, __, found = load_front_matter(file, shown)
+            if data:
+                node, found = load_yaml_file(file, shown)
+            else:
+                node, __, found = load_front_matter(file, shown)
+            item, checked = INVALID, []
+            if node is not None:
+                check = Context(shown)
+                item = record.check(node, "", check)
+                checked = check.problems
+            if key is not None:
+                _REMEMBERED[key] = (node, found, item, checked)
         problems += found
         if node is None:
             continue
         ctx = Context(shown)
-        item = record.check(node, "", ctx)
+        ctx.problems.extend(checked)
         if item is not INVALID:
             yield file, replace(item, slug=urls.slugify(file.stem), path=shown), node, ctx
         problems += ctx.problems
+
+
+# `cchc serve` reloads every file on every save; a file read and checked before, with the
+# same bytes, the same build date and language, gives the same node, item and problems.
+# Only while previewing (set by the plugin): a build keeps nothing it does not need.
+REMEMBER = False
+_REMEMBERED: dict[tuple, tuple] = {}
+
+
+def _remembered_key(file: Path, shown: str, record, data: bool) -> tuple | None:
+    if not REMEMBER:
+        return None
+    if len(_REMEMBERED) > 200_000:
+        _REMEMBERED.clear()
+    try:
+        content = file.read_bytes()
+    except OSError:
+        return None
+    return (str(file), shown, content, id(record), data, os.environ.get("CCHC_BUILD_DATE"), os.environ.get("CCHC_LANG"), dt.date.today())
