@@ -42,7 +42,7 @@ CANARY_LACKS = (
     "the check of every internal link after the build (generator/linkcheck.py)",
     "the Pagefind search index (generator/search.py)",
     "share pictures and Open Graph previews (generator/share.py, generator/cards.py)",
-    "the hotline block on every page (theme globals, generator/services.py)",
+    "the hotline block on every page, the home page's services and the 404 page's search and links (theme globals, generator/services.py)",
     "image sizes and lazy loading in bodies (generator/mdext.py) and sitemap dates",
 )
 

@@ -79,6 +79,8 @@ def test_generated_folder_builds_without_the_plugin_into_the_same_pages(tmp_path
     assert "/tin-tuc/2026/03/mot/" in pages_of(ours) and "/tin-tuc/2026/12/sau/" not in pages_of(ours)
     for url in sorted(pages_of(ours)):
         a, b = ours.page(url), plain.page(url)
+        for block in a.select(".cchc-home"):  # the home page's services come from the plugin's theme globals (CANARY_LACKS)
+            block.decompose()
         assert text(b, "title") == text(a, "title"), url
         assert text(b, "article h1") == text(a, "article h1"), url
         assert text(b, "article") == text(a, "article"), url
