@@ -13,7 +13,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from . import dates, i18n, search, summary
+from . import dates, i18n, precompress, search, summary
 from .errors import ContentError, warnings_report
 from .i18n import _, _n
 from .pages import assemble
@@ -73,9 +73,11 @@ def build(args) -> int:
         try:
             search.build_index(staging)
         except search.SearchIndexError as err:
-            print(f"error: {err}", file=sys.stderr)
+            print(_("error: {error}", error=err), file=sys.stderr)
             built = False
     wanted.unlink(missing_ok=True)
+    if built:  # the very last step, every file final: copies for servers that send them compressed
+        precompress.write_all(staging)
     if not built:
         shutil.rmtree(staging, ignore_errors=True)
         if target.exists():

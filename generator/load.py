@@ -120,6 +120,8 @@ def _compose_events(text: str) -> list[yaml.Node | None]:
                 tag = event.tag if event.tag not in (None, "!") else _RESOLVER.resolve(yaml.ScalarNode, event.value, implicit)
                 node = yaml.ScalarNode(tag, event.value, _mark(text, event.start_mark), _mark(text, event.end_mark), event.style or None)
             elif kind in _START:
+                if stack and stack[-1][1] is None and isinstance(stack[-1][0], yaml.MappingNode):
+                    raise _Differs  # a list or mapping as a key (`? - a`): never a field, and styled differently
                 node_type = yaml.SequenceNode if kind is yaml.SequenceStartEvent else yaml.MappingNode
                 tag = event.tag if event.tag not in (None, "!") else _RESOLVER.resolve(node_type, None, event.implicit)
                 node = node_type(tag, [], _mark(text, event.start_mark), None, flow_style=event.flow_style)
