@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import base64
 import hashlib
-from html.parser import HTMLParser
+
+from . import htmlscan
 
 # Types a browser runs as script; JSON blocks (Material's __config, JSON-LD) are data.
 _SCRIPT_TYPES = {"", "text/javascript", "application/javascript", "module", "text/ecmascript", "application/ecmascript"}
@@ -36,38 +37,24 @@ POLICY = (
 )
 
 
-class _Scripts(HTMLParser):
-    """Collects the text of inline scripts, and whether each sits inside the page content."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=False)
-        self.outside: list[str] = []
-        self.found_content = False
-        self._depth = 0  # <article> nesting inside the content article (0: outside it)
-        self._script: list[str] | None = None
-        self._in_content_script = False
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "article":
-            if self._depth:
-                self._depth += 1
-            elif _CONTENT_CLASS in (attrs.get("class") or "").split():
-                self._depth, self.found_content = 1, True
-        elif tag == "script" and "src" not in attrs and (attrs.get("type") or "").strip().lower() in _SCRIPT_TYPES:
-            self._script, self._in_content_script = [], bool(self._depth)
-
-    def handle_endtag(self, tag):
-        if tag == "article" and self._depth:
-            self._depth -= 1
-        elif tag == "script" and self._script is not None:
-            if not self._in_content_script:
-                self.outside.append("".join(self._script))
-            self._script = None
-
-    def handle_data(self, data):
-        if self._script is not None:
-            self._script.append(data)
+def _outside_scripts(html: str) -> tuple[list[str], bool]:
+    """The text of the inline scripts outside the page content, and whether the page has
+    that content (Material's <article class="md-content__inner">)."""
+    outside: list[str] = []
+    found_content, depth = False, 0  # depth: <article> nesting inside the content article (0: outside it)
+    for tag in htmlscan.tags(html):
+        if tag.name == "article":
+            if tag.closing:
+                depth -= 1 if depth else 0
+            elif depth:
+                depth += 1
+            elif _CONTENT_CLASS in (dict(htmlscan.attributes(tag.attrs)).get("class") or "").split():
+                depth, found_content = 1, True
+        elif tag.name == "script" and not tag.closing and not depth:
+            attrs = dict(htmlscan.attributes(tag.attrs))
+            if "src" not in attrs and (attrs.get("type") or "").strip().lower() in _SCRIPT_TYPES:
+                outside.append(tag.text)
+    return outside, found_content
 
 
 def _sha256(text: str) -> str:
@@ -76,10 +63,8 @@ def _sha256(text: str) -> str:
 
 def policy(html: str) -> str:
     """The policy for this page: 'self' plus the hashes of the theme's inline scripts."""
-    scripts = _Scripts()
-    scripts.feed(html)
-    scripts.close()
-    hashes = sorted({_sha256(text) for text in scripts.outside}) if scripts.found_content else []
+    outside, found_content = _outside_scripts(html)
+    hashes = sorted({_sha256(text) for text in outside}) if found_content else []
     return "; ".join(POLICY).format(hashes="".join(" " + h for h in hashes))
 
 

@@ -2,7 +2,7 @@
 
 Runs on the built folder, so it sees what readers get: links written by officers,
 links made by our templates, and links the theme adds. Each file is read once:
-HTML with the standard library's parser (links, and the ids and `<a name>`s that
+HTML with htmlscan's tag reader (links, and the ids and `<a name>`s that
 anchors may point at), Atom/RSS/sitemap XML, iCalendar and vCard (`URL:` after
 unfolding), CSV and JSON (values that are addresses on the site).
 
@@ -20,15 +20,18 @@ import os
 import re
 import sys
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Iterable, Mapping
 from urllib.parse import unquote, urljoin, urlsplit
 from xml.etree import ElementTree
 
+from . import htmlscan
+
 # Attributes that hold one address (srcset holds several; handled apart).
 _LINK_ATTRS = frozenset({"href", "src", "poster", "data", "action", "formaction", "xlink:href"})
 _UNFOLD = re.compile(r"\r?\n[ \t]")  # RFC 5545 §3.1 / RFC 6350 §3.2 line folding
+# Attributes read from a page: its links and anchor targets (a tag with none is skipped).
+_WANTED = re.compile(r"(?<![\w:-])(?:id|name|href|src|srcset|poster|data|action|formaction|xlink:href|content)\s*=", re.I)
 _REFRESH_URL = re.compile(r"url\s*=\s*['\"]?([^'\"]+)", re.IGNORECASE)
 
 
@@ -94,11 +97,7 @@ class _Site:
     def _read(self, file: Path, path: str) -> None:
         suffix = path.rsplit(".", 1)[-1].lower() if "." in path else ""
         if suffix in ("html", "htm"):
-            parser = _PageParser()
-            parser.feed(file.read_text(encoding="utf-8", errors="replace"))
-            parser.close()
-            self.ids[path] = parser.ids
-            links = parser.links
+            self.ids[path], links = _page_links(file.read_text(encoding="utf-8", errors="replace"))
         elif suffix in _READERS:
             links = _READERS[suffix](file.read_text(encoding="utf-8", errors="replace"))
         else:
@@ -148,34 +147,30 @@ def _served_at(path: str) -> str:
     return path[:-len("index.html")] if path == "index.html" or path.endswith("/index.html") else path
 
 
-class _PageParser(HTMLParser):
-    """Links and anchor targets of one HTML page (character references already decoded)."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.ids: set[str] = set()
-        self.links: list[tuple[str, bool]] = []
-
-    def updatepos(self, i, j):
-        # Reports name the source file, not a line of the built page: skip the parser's
-        # newline counting after every tag (about a fifth of its time).
-        return j
-
-    def handle_starttag(self, tag, attrs):
+def _page_links(html: str) -> tuple[set[str], list[tuple[str, bool]]]:
+    """Anchor targets (ids and <a name>s) and links of one HTML page (character references decoded)."""
+    ids: set[str] = set()
+    links: list[tuple[str, bool]] = []
+    for tag, written in htmlscan.start_tags(html):
+        if not _WANTED.search(written):
+            continue  # most tags of the theme: only a class and data-md-* attributes
+        tag = tag.lower()
+        attrs = htmlscan.attributes(written)
         for name, value in attrs:
             if value is None:
                 continue
             if name == "id":
-                self.ids.add(value)
+                ids.add(value)
             elif name in _LINK_ATTRS:
-                self.links.append((value, True))
+                links.append((value, True))
             elif name == "srcset":
-                self.links.extend((c.split()[0], True) for c in value.split(",") if c.strip())
+                links.extend((c.split()[0], True) for c in value.split(",") if c.strip())
             elif name == "name" and tag == "a":
-                self.ids.add(value)
+                ids.add(value)
             elif name == "content" and tag == "meta":
                 refresh = _REFRESH_URL.search(value) if any(n == "http-equiv" and (v or "").lower() == "refresh" for n, v in attrs) else None
-                self.links.append((refresh.group(1), True) if refresh else (value, False))
+                links.append((refresh.group(1), True) if refresh else (value, False))
+    return ids, links
 
 
 def _xml_links(text: str) -> list[tuple[str, bool]]:
@@ -229,7 +224,7 @@ def _json_links(text: str) -> list[tuple[str, bool]]:
     return links
 
 
-_READERS = {  # besides HTML, which _PageParser reads
+_READERS = {  # besides HTML, which _page_links reads
     "xml": _xml_links, "atom": _xml_links, "rss": _xml_links,
     "ics": _card_links, "vcf": _card_links,
     "csv": _csv_links, "json": _json_links,
