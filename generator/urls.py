@@ -43,9 +43,15 @@ def article_url(date, slug: str) -> str:
     return f"/tin-tuc/{date.year}/{date.month:02d}/{slug}/"
 
 
+def paged(first: str, number: int) -> str:
+    """Page `number` (1-based) of a listing whose first page is at `first` (the news list,
+    an area's or a tag's news): /tin-tuc/the/x/, /tin-tuc/the/x/trang/2/."""
+    return first if number == 1 else f"{first}trang/{number}/"
+
+
 def news_page_url(number: int) -> str:
     """Page `number` (1-based) of the news list."""
-    return NEWS_INDEX if number == 1 else f"/tin-tuc/trang/{number}/"
+    return paged(NEWS_INDEX, number)
 
 
 def news_year_url(year: int) -> str:
