@@ -20,7 +20,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import cards, csp, dates, images, linkcheck, mdext, pages, sanitize, search, services, share, urls
+from . import blocks, cards, csp, dates, images, linkcheck, mdext, pages, sanitize, search, services, share, urls
 from .errors import ContentError, Location, Problem
 from .kinds.common import shown_path
 from .kinds.registry import KINDS
@@ -48,6 +48,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         self.root = Path(config.config_file_path).resolve().parent
         self.plans_dir = self.root / self.config.plans_dir
         self.docs_dir = Path(config.docs_dir)
+        self.blocks = blocks.Blocks()  # our HTML blocks lifted out of the page being rendered
         self.sources: dict[str, str] = {}  # built page -> its source as officers know it, for the link check
         try:
             self.today = dates.build_date()
@@ -130,16 +131,20 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         markdown = nfc(markdown)
         if src in self.site.updated:
             page.update_date = self.site.updated[src].isoformat()
+        # Our templates' HTML blocks skip Python-Markdown (blocks.py); an officer's body never does.
+        self.blocks = blocks.Blocks()
         if src == "index.md":
-            return markdown.rstrip() + "\n\n" + pages.home_section(self.site, self.corpus, self.today, drafts=self.serving)
+            return markdown.rstrip() + "\n\n" + self.blocks.lift(pages.home_section(self.site, self.corpus, self.today, drafts=self.serving))
         if src in self.site.head:
-            return self.site.head[src] + "\n" + markdown + "\n\n" + self.site.foot[src]
+            return self.blocks.lift(self.site.head[src]) + "\n\n" + markdown + "\n\n" + self.blocks.lift(self.site.foot[src])
+        if src in self.site.generated:
+            return self.blocks.lift(markdown)
         return markdown
 
     def on_page_content(self, html, page, config, files):
         # Officers' text never reaches a reader as markup: not in the body, not in the theme's <title> or <meta>.
         page.meta = sanitize.escaped_meta(page.meta)
-        return sanitize.clean(html)
+        return sanitize.clean(self.blocks.put_back(html))
 
     def on_page_context(self, context, page, config, nav):
         # A page titled by its heading (a procedure: `name:`, no `title:`) whose heading is not
