@@ -1,0 +1,121 @@
+"""The build's faster paths (issue 12) do what the slower ones did: the tag reader of the
+post-build checks, our HTML blocks kept out of Python-Markdown, collapsed white space,
+paginated news listings, one Markdown conversion per summary."""
+from __future__ import annotations
+
+import pytest
+
+from generator import blocks, csp, htmlscan, minify, render, urls
+from generator.linkcheck import _page_links
+
+from .conftest import Site, run_cchc
+from .test_inventory import ARTICLE, portal
+
+# --- reading our own HTML ---------------------------------------------------------------------
+
+
+def test_the_tag_reader_skips_comments_script_text_and_quoted_values():
+    page = ('<!doctype html><a href="x&amp;y" hidden title=\'a>b\' data-x="">t</a><!-- <a href="comment"> -->'
+            '<script>if (a<b) { s = "<a href=\'script\'>" }</script><IMG SRC=z.png>')
+    found = [(t.name, t.closing, htmlscan.attributes(t.attrs), t.text) for t in htmlscan.tags(page)]
+    assert found == [
+        ("a", False, [("href", "x&y"), ("hidden", None), ("title", "a>b"), ("data-x", "")], ""),
+        ("a", True, [], ""),
+        ("script", False, [], "if (a<b) { s = \"<a href='script'>\" }"),
+        ("script", True, [], ""),
+        ("img", False, [("src", "z.png")], ""),
+    ]
+    assert [name for name, _ in htmlscan.start_tags(page)] == ["a", "script", "IMG"]
+
+
+def test_the_link_reader_finds_links_ids_and_names_but_not_text_that_looks_like_them():
+    ids, links = _page_links('<p id="muc">a href="khong-phai" <a name="cu" href="../x/#y">x</a><img src="a.png" srcset="b.png 2x, c.png 3x"></p>')
+    assert ids == {"muc", "cu"}
+    assert links == [("../x/#y", True), ("a.png", True), ("b.png", True), ("c.png", True)]
+
+
+def test_the_policy_never_blesses_a_script_in_the_content_whatever_its_attributes_say():
+    page = ('<html><head><meta charset="utf-8"><script>var theme = 1;</script></head><body>'
+            '<article class="md-content__inner"><p title="</article>">x</p><script>alert(1)</script></article>'
+            '<script>var after = 2;</script></body></html>')
+    policy = csp.policy(page)
+    assert csp._sha256("var theme = 1;") in policy and csp._sha256("var after = 2;") in policy
+    assert csp._sha256("alert(1)") not in policy
+
+
+# --- our HTML blocks --------------------------------------------------------------------------
+
+
+def test_html_blocks_are_lifted_and_put_back_and_markdown_is_left():
+    head = '<nav class="b"><a href="../">Tin</a></nav>\n\n# Tiêu đề\n\n<p class="m">Ngày</p>\n\n<span>dòng</span> *Markdown*\n\n  <p>thụt lề</p>\n'
+    lifted = blocks.Blocks()
+    text = lifted.lift(head)
+    assert "# Tiêu đề" in text and "<span>dòng</span> *Markdown*" in text and "  <p>thụt lề</p>" in text
+    assert lifted.found == ['<nav class="b"><a href="../">Tin</a></nav>', '<p class="m">Ngày</p>']
+    assert "<nav" not in text and '<p class="m">' not in text
+    html = render._markdown().reset().convert(text)
+    assert lifted.put_back(html).startswith('<nav class="b"><a href="../">Tin</a></nav>\n<h1>Tiêu đề</h1>\n<p class="m">Ngày</p>')
+
+
+def test_an_article_page_has_its_head_and_foot_and_its_body_is_still_sanitized(tmp_path):
+    body = '\n<div class="x" onclick="alert(1)"><p>Khối HTML của cán bộ</p></div>\n\n<p>Đoạn văn</p>\n'
+    project = portal(tmp_path, {"content/tin-tuc/bai.md": ARTICLE.format(title="Bài viết", extra="tags: [một cửa]\n") + body})
+    assert run_cchc(project, "build").returncode == 0
+    page = Site(project / "site").page("/tin-tuc/2026/03/bai/")
+    content = page.select_one("article.md-content__inner")
+    assert content.select_one(".cchc-breadcrumb") and content.select_one(".cchc-article__meta") and content.select_one(".cchc-article__facts")
+    assert content.select_one("h1").get_text() == "Bài viết¶"
+    assert content.select_one("div.x").get_text() == "Khối HTML của cán bộ" and not content.select_one("div.x").has_attr("onclick")
+    assert "\ue000" not in str(page)
+
+
+# --- white space ------------------------------------------------------------------------------
+
+
+def test_white_space_runs_become_one_line_break_except_where_shown_as_written():
+    page = '<div>\n    <p>a  b\n\n   c</p>\n  <pre><code>x\n    y</code></pre> <code>p\n  q</code>\n<script>\n  var a;\n</script>\n</div>'
+    assert minify.collapse(page) == '<div>\n<p>a  b\nc</p>\n<pre><code>x\n    y</code></pre> <code>p\n  q</code>\n<script>\n  var a;\n</script>\n</div>'
+
+
+# --- news listings ----------------------------------------------------------------------------
+
+ITEM = "---\ntitle: Tin {i}\ndate: 2026-0{month}-{day:02d} 08:30\nsummary: Tóm tắt *tin* {i}\nareas: [the_che]\ntags: [một cửa]\n---\n\nNội dung.\n"
+
+
+@pytest.fixture(scope="module")
+def news(tmp_path_factory):
+    root = tmp_path_factory.mktemp("news")
+    files = {f"content/tin-tuc/tin-{i}.md": ITEM.format(i=i, month=1 + i % 2, day=1 + i) for i in range(23)}
+    project = portal(root, files)
+    assert run_cchc(project, "build").returncode == 0
+    return Site(project / "site")
+
+
+@pytest.mark.parametrize("first", [urls.area_url("the_che"), urls.tag_url("một cửa")])
+def test_area_and_tag_listings_have_pages_of_ten(news, first):
+    assert urls.paged(first, 3) == f"{first}trang/3/"
+    pages = [news.page(urls.paged(first, n)) for n in (1, 2, 3)]
+    assert [len(p.select(".cchc-card")) for p in pages] == [10, 10, 3]
+    assert not news.file(urls.paged(first, 4)).exists()
+    assert pages[1].select_one(".cchc-pager a[rel=prev]")["href"] == "../../"
+    assert pages[1].select_one(".cchc-pager a[rel=next]")["href"] == "../3/"
+    assert pages[1].select_one("h1").contents[0].endswith(" – trang 2")
+    assert "23 bài viết" in pages[2].select_one(".cchc-feed-link").get_text()
+    assert pages[0].select_one(".cchc-card__summary").decode_contents() == "Tóm tắt <em>tin</em> 21"  # the newest: 22 February
+
+
+def test_a_year_page_lists_its_months_not_their_articles(news):
+    page = news.page(urls.news_year_url(2026))
+    assert [h.contents[0] for h in page.select("article h2")] == ["Tháng 2 năm 2026", "Tháng 1 năm 2026"]
+    assert not page.select(".cchc-card")
+    links = [news.resolve(urls.news_year_url(2026), a["href"]) for a in page.select(".cchc-feed-link a")]
+    assert links == [urls.news_month_url(2026, 2), urls.news_month_url(2026, 1)]
+
+
+def test_a_summary_is_converted_once_per_build():
+    render.forget_rendered()
+    render.md("Tóm tắt *một*")
+    render.md("Tóm tắt *một*")
+    assert render._html.cache_info().misses == 1 and render._html.cache_info().hits == 1
+    render.forget_rendered()
+    assert render._html.cache_info().currsize == 0
