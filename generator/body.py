@@ -88,7 +88,7 @@ def check_body(
     definitions, masked = _definitions(masked, text)
     links, unknown_refs = _markdown_links(masked, text, definitions)
     links += _html_links(masked, text)
-    starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+    starts = [0] + [m.end() for m in re.finditer("\n", text)]
 
     def where(offset: int) -> Location:
         line = bisect.bisect_right(starts, offset) - 1
@@ -121,6 +121,9 @@ def _blank(chars: list[str], start: int, end: int) -> None:
             chars[i] = " "
 
 
+_MASK_START = re.compile(r"[\\`<]")
+
+
 def _masked(text: str) -> str:
     """The body with what cannot hold a link (fenced and inline code, HTML comments,
     escaped characters) replaced by spaces, so offsets still point into `text`."""
@@ -138,6 +141,10 @@ def _masked(text: str) -> str:
         offset += len(line)
     i, n = 0, len(text)
     while i < n:
+        found = _MASK_START.search(text, i)  # straight to the next character that may start one
+        if found is None:
+            break
+        i = found.start()
         c = chars[i]
         if c == "\\" and i + 1 < n and chars[i + 1] in _PUNCTUATION:
             _blank(chars, i, i + 2)
@@ -275,8 +282,9 @@ def _markdown_links(masked: str, text: str, definitions) -> tuple[list[_Link], l
         if i in skip:
             i = skip.pop(i)
             continue
-        if masked[i] != "[":
-            i += 1
+        if masked[i] != "[":  # straight to the next "[" or address to jump over, whichever is first
+            bracket = masked.find("[", i)
+            i = min(bracket if bracket != -1 else n, min((k for k in skip if k > i), default=n))
             continue
         close = pairs.get(i)
         if close is None:
