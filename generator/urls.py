@@ -49,6 +49,15 @@ def paged(first: str, number: int) -> str:
     return first if number == 1 else f"{first}trang/{number}/"
 
 
+_LATER_PAGE = re.compile(r"(/tin-tuc/(?:.+/)?)trang/[0-9]+/")
+
+
+def first_page(url: str) -> str:
+    """The first page of the news listing that the page at `url` is a later page of, else `url`."""
+    later = _LATER_PAGE.fullmatch(url)
+    return later[1] if later else url
+
+
 def news_page_url(number: int) -> str:
     """Page `number` (1-based) of the news list."""
     return paged(NEWS_INDEX, number)

@@ -79,29 +79,37 @@ def test_white_space_runs_become_one_line_break_except_where_shown_as_written():
 
 # --- news listings ----------------------------------------------------------------------------
 
-ITEM = "---\ntitle: Tin {i}\ndate: 2026-0{month}-{day:02d} 08:30\nsummary: Tóm tắt *tin* {i}\nareas: [the_che]\ntags: [một cửa]\n---\n\nNội dung.\n"
+ITEM = "---\ntitle: Tin {i}\ndate: 2026-0{month}-{day:02d} {hour:02d}:30\nsummary: Tóm tắt *tin* {i}\nareas: [the_che]\ntags: [một cửa]\n---\n\nNội dung.\n"
 
 
 @pytest.fixture(scope="module")
 def news(tmp_path_factory):
     root = tmp_path_factory.mktemp("news")
-    files = {f"content/tin-tuc/tin-{i}.md": ITEM.format(i=i, month=1 + i % 2, day=1 + i) for i in range(23)}
+    files = {f"content/tin-tuc/tin-{i}.md": ITEM.format(i=i, month=1 + i % 2, day=1 + i % 28, hour=i // 28) for i in range(53)}
     project = portal(root, files)
     assert run_cchc(project, "build").returncode == 0
     return Site(project / "site")
 
 
 @pytest.mark.parametrize("first", [urls.area_url("the_che"), urls.tag_url("một cửa")])
-def test_area_and_tag_listings_have_pages_of_ten(news, first):
-    assert urls.paged(first, 3) == f"{first}trang/3/"
-    pages = [news.page(urls.paged(first, n)) for n in (1, 2, 3)]
-    assert [len(p.select(".cchc-card")) for p in pages] == [10, 10, 3]
-    assert not news.file(urls.paged(first, 4)).exists()
+def test_area_and_tag_listings_have_pages_of_fifty(news, first):
+    assert urls.paged(first, 2) == f"{first}trang/2/" and urls.first_page(f"{first}trang/2/") == first
+    pages = [news.page(urls.paged(first, n)) for n in (1, 2)]
+    assert [len(p.select(".cchc-card")) for p in pages] == [50, 3]
+    assert not news.file(urls.paged(first, 3)).exists()
+    assert pages[0].select_one(".cchc-pager a[rel=next]")["href"] == "trang/2/"
     assert pages[1].select_one(".cchc-pager a[rel=prev]")["href"] == "../../"
-    assert pages[1].select_one(".cchc-pager a[rel=next]")["href"] == "../3/"
     assert pages[1].select_one("h1").contents[0].endswith(" – trang 2")
-    assert "23 bài viết" in pages[2].select_one(".cchc-feed-link").get_text()
-    assert pages[0].select_one(".cchc-card__summary").decode_contents() == "Tóm tắt <em>tin</em> 21"  # the newest: 22 February
+    assert "53 bài viết" in pages[1].select_one(".cchc-feed-link").get_text()
+    # The newest first (28 February), its summary converted from Markdown.
+    assert pages[0].select_one(".cchc-card__summary").decode_contents() == "Tóm tắt <em>tin</em> 27"
+
+
+def test_a_later_page_of_a_listing_shares_the_card_of_its_first(news):
+    first = urls.tag_url("một cửa")
+    image = news.page(urls.paged(first, 2)).select_one('meta[property="og:image"]')["content"]
+    assert image.endswith(urls.share_card(first))
+    assert news.file(urls.share_card(first)).is_file() and not news.file(urls.share_card(urls.paged(first, 2))).exists()
 
 
 def test_a_year_page_lists_its_months_not_their_articles(news):
