@@ -170,14 +170,14 @@ class CchcPlugin(BasePlugin[CchcConfig]):
             self.sources[page.file.dest_uri] = f"{origin} (its page /{page.file.url})" if origin else f"generated page /{page.file.url}"
         else:
             self.sources[page.file.dest_uri] = self._shown(page.file.src_uri)
-        output = minify.collapse(output)  # before the policy: it hashes the theme's scripts as served
         # Not when previewing: `serve` injects its live-reload script inline into every page.
-        return output if self.serving else csp.with_policy(output)
+        # The white space is collapsed after the policy is made: scripts are kept as written.
+        return minify.collapse(output if self.serving else csp.with_policy(output, page.content))
 
     def on_post_template(self, output_content, template_name, config):
         if self.serving or not template_name.endswith(".html"):  # 404.html is a page too
             return output_content
-        return csp.with_policy(minify.collapse(output_content))
+        return minify.collapse(csp.with_policy(output_content))
 
     def on_post_build(self, config):
         # Before the search index: a site with a broken link is not published at all.

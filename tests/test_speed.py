@@ -127,3 +127,14 @@ def test_a_summary_is_converted_once_per_build():
     assert render._html.cache_info().misses == 1 and render._html.cache_info().hits == 1
     render.forget_rendered()
     assert render._html.cache_info().currsize == 0
+
+
+def test_the_policy_reads_only_around_a_known_content_and_falls_back_when_unsure():
+    content = "<p>x</p><script>alert(1)</script>"
+    page = ('<html><head><meta charset="utf-8"><script>var theme = 1;</script></head><body>'
+            f'<article class="md-content__inner md-typeset">{content}</article><script>var after = 2;</script></body></html>')
+    assert csp.policy(page, content) == csp.policy(page)
+    assert csp._sha256("alert(1)") not in csp.policy(page, content)
+    twice = page.replace("<body>", f"<body>{content}")  # in the page twice: which one is the content?
+    assert csp._around(twice, content) is None
+    assert csp._sha256("alert(1)") not in csp.policy(twice, content)
