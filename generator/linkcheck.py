@@ -84,6 +84,7 @@ class _Site:
         self.files: set[str] = set()
         self.ids: dict[str, set[str]] = {}  # HTML page -> its ids and <a name>s
         self.links: dict[str, list[tuple[str, bool]]] = {}  # file -> (link, must it be an address?)
+        self._checked: dict[tuple[str, str, bool], tuple[str, str] | None] = {}  # (resolved against, link, certain) -> result
         for folder, dirs, names in os.walk(root):
             dirs.sort()
             rel = os.path.relpath(folder, root).replace(os.sep, "/")
@@ -111,10 +112,20 @@ class _Site:
         certain: the value is meant as an address (an href); otherwise (any JSON string, a
         CSV cell) it is checked only when it is a full address on the site."""
         raw = link.strip()
+        served = _served_at(page)
+        # A link resolves against the page's folder, unless it is only a fragment or a query:
+        # the navigation's links, the same on every page of a folder, are checked once there.
+        base = served if raw[:1] in ("", "#", "?") else served[:served.rfind("/") + 1]
+        key = (base, raw, certain)
+        if key not in self._checked:
+            self._checked[key] = self._check(base, raw, certain)
+        return self._checked[key]
+
+    def _check(self, base: str, raw: str, certain: bool) -> tuple[str, str] | None:
         if not certain and not raw.lower().startswith(("http://", "https://")):
             return None  # a value that is not an address (a GUID, a name)
         try:
-            parts = urlsplit(urljoin(self.base + _served_at(page), raw))
+            parts = urlsplit(urljoin(self.base + base, raw))
         except ValueError:  # e.g. "http://[" : not an address anyone can follow
             return raw, "not a valid address"
         if parts.scheme not in ("http", "https") or parts.netloc.lower() != self.netloc:
