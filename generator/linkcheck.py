@@ -32,6 +32,7 @@ _LINK_ATTRS = frozenset({"href", "src", "poster", "data", "action", "formaction"
 _UNFOLD = re.compile(r"\r?\n[ \t]")  # RFC 5545 §3.1 / RFC 6350 §3.2 line folding
 # Attributes read from a page: its links and anchor targets (a tag with none is skipped).
 _WANTED = re.compile(r"(?<![\w:-])(?:id|name|href|src|srcset|poster|data|action|formaction|xlink:href|content)\s*=", re.I)
+_SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*):")
 _REFRESH_URL = re.compile(r"url\s*=\s*['\"]?([^'\"]+)", re.IGNORECASE)
 
 
@@ -112,13 +113,10 @@ class _Site:
         certain: the value is meant as an address (an href); otherwise (any JSON string, a
         CSV cell) it is checked only when it is a full address on the site."""
         raw = link.strip()
-        served = _served_at(page)
-        # A link resolves against the page's folder, unless it is only a fragment or a query:
-        # the navigation's links, the same on every page of a folder, are checked once there.
-        base = served if raw[:1] in ("", "#", "?") else served[:served.rfind("/") + 1]
-        key = (base, raw, certain)
+        base, rest = _resolved_against(_served_at(page), raw)
+        key = (base, rest, certain)
         if key not in self._checked:
-            self._checked[key] = self._check(base, raw, certain)
+            self._checked[key] = self._check(base, rest, certain)
         return self._checked[key]
 
     def _check(self, base: str, raw: str, certain: bool) -> tuple[str, str] | None:
@@ -151,6 +149,26 @@ class _Site:
         if fragment and fragment.lower() != "top" and target in self.ids and fragment not in self.ids[target]:
             return shown, "no such anchor on that page"
         return None
+
+
+def _resolved_against(served: str, raw: str) -> tuple[str, str]:
+    """A (site-relative page or folder, link) that resolves to the same address as `raw` on
+    the page served at `served`, with leading "../" taken off the folder: the theme's
+    navigation, on every page, is then checked once per depth, not once per page."""
+    if raw[:1] in ("", "#", "?"):
+        return served, raw  # the page itself
+    scheme = _SCHEME.match(raw)
+    if raw.startswith("/") or (scheme and (raw.startswith("//", scheme.end()) or scheme[1].lower() not in ("http", "https"))):
+        return "", raw  # the same from every page ("https:x" without "//" is relative: not here)
+    folder = served[:served.rfind("/") + 1]
+    rest, ups = raw, 0
+    while rest.startswith("../") or rest == "..":
+        rest, ups = rest[3:], ups + 1
+    segments = folder.rstrip("/").split("/") if folder else []
+    if not ups or ups > len(segments) or "./" in rest or rest.endswith("."):
+        return folder, raw  # resolved by urljoin as written
+    kept = "/".join(segments[:len(segments) - ups])
+    return (kept + "/" if kept else ""), rest
 
 
 def _served_at(path: str) -> str:

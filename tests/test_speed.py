@@ -137,3 +137,15 @@ def test_the_policy_reads_only_around_a_known_content_and_falls_back_when_unsure
     assert csp._sha256("alert(1)") not in csp.policy(page, content)
     twice = page.replace("<body>", f"<body>{content}")  # in the page twice: which one is the content?
     assert csp._around(twice, content) is None and csp.policy(twice, content) == csp.policy(twice)
+
+
+@pytest.mark.parametrize("page", ["", "tin-tuc/", "tin-tuc/2016/01/bai-0/", "404.html", "tin-tuc/feed.xml", "a/b/c.html"])
+def test_a_link_checked_once_per_depth_resolves_as_on_its_page(page):
+    from urllib.parse import urljoin
+
+    from generator.linkcheck import _resolved_against
+    base = "https://example.gov.vn/cchc/"
+    for link in ["", "#a", "?q=1", "../", "..", "../..", "../../x/", "../x?y=http://z", "x?u=http://a/b", "https:x", "//example.gov.vn/y",
+                 "/cchc/z", "mailto:a@b", "../../../../../../x", "../a/../b", "./x", "../.", "a/./b", "../x#f", "https://example.gov.vn/cchc/x/"]:
+        folder, rest = _resolved_against(page, link)
+        assert urljoin(base + folder, rest) == urljoin(base + page, link), link
