@@ -114,6 +114,8 @@ class _Site:
         CSV cell) it is checked only when it is a full address on the site."""
         raw = link.strip()
         base, rest = _resolved_against(_served_at(page), raw)
+        if raw[:1] in ("", "#", "?"):
+            return self._check(base, rest, certain)  # into the page itself: nothing to share, nothing kept
         key = (base, rest, certain)
         if key not in self._checked:
             self._checked[key] = self._check(base, rest, certain)
