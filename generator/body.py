@@ -122,6 +122,8 @@ def _blank(chars: list[str], start: int, end: int) -> None:
             chars[i] = " "
 
 
+
+
 def _masked(text: str) -> str:
     """The body with what cannot hold a link (fenced and inline code, HTML comments,
     escaped characters) replaced by spaces, so offsets still point into `text`."""

@@ -83,25 +83,32 @@ def card_png(site_name: str, title: str) -> bytes:
     """The share card of a page: the portal's name over the page's title, as PNG bytes."""
     site_name = _one_line(site_name)
     title = _one_line(title) or site_name
-    # Grey levels: 0 is the background, 255 the text, mapped onto two ranges of the palette
-    # (ink on white for the title, white on red for the band and the strip at the bottom).
-    body = Image.new("L", (WIDTH, HEIGHT - BAND - FOOT), 0)
-    draw = ImageDraw.Draw(body)
+    # Palette indexes: 0…15 ink on white for the title, 16…31 white on red for the band and
+    # the strip at the bottom. The title is drawn straight onto a copy of the card without
+    # it, in index levels: its anti-aliased edges blend from 0 (paper) to LEVELS - 1 (ink).
+    card = _blank(site_name).copy()
+    draw = ImageDraw.Draw(card)
     font, lines = _title_lines(title, WIDTH - 2 * MARGIN)
     step = round(font.size * 1.3)
-    y = (body.height - step * len(lines)) // 2
+    y = BAND + (HEIGHT - BAND - FOOT - step * len(lines)) // 2
     for line in lines:
-        draw.text((MARGIN, y), line, font=font, fill=255)
+        draw.text((MARGIN, y), line, font=font, fill=LEVELS - 1)
         y += step
+    card.putpalette(_PALETTE)  # an "L" image with a palette is a "P" image: no copy
+    out = io.BytesIO()
+    # zlib level 3: a quarter of the time of the default level (6) for a fifth more bytes
+    # (about 22 KB); `optimize` would save a sixth of the bytes at eight times the time.
+    card.save(out, format="PNG", compress_level=3)
+    return out.getvalue()
+
+
+@lru_cache(maxsize=4)
+def _blank(site_name: str) -> Image.Image:
+    """The card without its title (band with the portal's name, paper, strip): drawn once per build."""
     index = Image.new("L", (WIDTH, HEIGHT), LEVELS)  # the red strip at the bottom stays
     index.paste(_band(site_name), (0, 0))
-    index.paste(body.point(_BODY), (0, BAND))
-    card = Image.frombytes("P", (WIDTH, HEIGHT), index.tobytes())
-    card.putpalette(_ramp(WHITE, INK) + _ramp(RED, WHITE))
-    out = io.BytesIO()
-    # zlib's default level: `optimize` saves a sixth of the bytes at eight times the time.
-    card.save(out, format="PNG", compress_level=6)
-    return out.getvalue()
+    index.paste(0, (0, BAND, WIDTH, HEIGHT - FOOT))
+    return index
 
 
 _BODY = [(v * (LEVELS - 1) + 127) // 255 for v in range(256)]  # grey → palette index 0…15
@@ -143,3 +150,6 @@ def _ramp(start: tuple[int, int, int], end: tuple[int, int, int]) -> list[int]:
     """LEVELS colours from `start` (no text) to `end` (full text), as a flat RGB list."""
     top = LEVELS - 1
     return [round(a + (b - a) * i / top) for i in range(LEVELS) for a, b in zip(start, end)]
+
+
+_PALETTE = _ramp(WHITE, INK) + _ramp(RED, WHITE)

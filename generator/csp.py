@@ -15,11 +15,14 @@ from __future__ import annotations
 
 import base64
 import hashlib
-from html.parser import HTMLParser
+import re
+
+from . import htmlscan
 
 # Types a browser runs as script; JSON blocks (Material's __config, JSON-LD) are data.
 _SCRIPT_TYPES = {"", "text/javascript", "application/javascript", "module", "text/ecmascript", "application/ecmascript"}
 _CONTENT_CLASS = "md-content__inner"
+_CONTENT_START = '<article class="md-content__inner'
 
 POLICY = (
     "default-src 'self'",
@@ -36,54 +39,58 @@ POLICY = (
 )
 
 
-class _Scripts(HTMLParser):
-    """Collects the text of inline scripts, and whether each sits inside the page content."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=False)
-        self.outside: list[str] = []
-        self.found_content = False
-        self._depth = 0  # <article> nesting inside the content article (0: outside it)
-        self._script: list[str] | None = None
-        self._in_content_script = False
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "article":
-            if self._depth:
-                self._depth += 1
-            elif _CONTENT_CLASS in (attrs.get("class") or "").split():
-                self._depth, self.found_content = 1, True
-        elif tag == "script" and "src" not in attrs and (attrs.get("type") or "").strip().lower() in _SCRIPT_TYPES:
-            self._script, self._in_content_script = [], bool(self._depth)
-
-    def handle_endtag(self, tag):
-        if tag == "article" and self._depth:
-            self._depth -= 1
-        elif tag == "script" and self._script is not None:
-            if not self._in_content_script:
-                self.outside.append("".join(self._script))
-            self._script = None
-
-    def handle_data(self, data):
-        if self._script is not None:
-            self._script.append(data)
+def _outside_scripts(html: str) -> tuple[list[str], bool]:
+    """The text of the inline scripts outside the page content, and whether the page has
+    that content (Material's <article class="md-content__inner">)."""
+    outside: list[str] = []
+    found_content, depth = False, 0  # depth: <article> nesting inside the content article (0: outside it)
+    for tag in htmlscan.tags(html):
+        if tag.name == "article":
+            if tag.closing:
+                depth -= 1 if depth else 0
+            elif depth:
+                depth += 1
+            elif _CONTENT_CLASS in (dict(htmlscan.attributes(tag.attrs)).get("class") or "").split():
+                depth, found_content = 1, True
+        elif tag.name == "script" and not tag.closing and not depth:
+            attrs = dict(htmlscan.attributes(tag.attrs))
+            if "src" not in attrs and (attrs.get("type") or "").strip().lower() in _SCRIPT_TYPES:
+                outside.append(tag.text)
+    return outside, found_content
 
 
 def _sha256(text: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
 
 
-def policy(html: str) -> str:
-    """The policy for this page: 'self' plus the hashes of the theme's inline scripts."""
-    scripts = _Scripts()
-    scripts.feed(html)
-    scripts.close()
-    hashes = sorted({_sha256(text) for text in scripts.outside}) if scripts.found_content else []
+_INLINE = re.compile(r"<script\b((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>(.*?)</script", re.S | re.I)
+
+
+def _around(html: str, content: str) -> tuple[list[str], bool] | None:
+    """Like _outside_scripts, for a page whose content (the sanitized body the theme put in
+    its content article, as it is there) is known: only the theme's text around it is read.
+    None when the content is not in the page's content article as given."""
+    at = html.find(content) if content else -1
+    if at == -1 or html.find(content, at + 1) != -1 or _CONTENT_START not in html[max(0, at - 4096):at]:
+        return None  # not there, or there twice: which one is the content is not certain
+    outside: list[str] = []
+    for part in (html[:at], html[at + len(content):]):
+        for match in _INLINE.finditer(part):
+            attrs = dict(htmlscan.attributes(match[1]))
+            if "src" not in attrs and (attrs.get("type") or "").strip().lower() in _SCRIPT_TYPES:
+                outside.append(match[2])
+    return outside, True
+
+
+def policy(html: str, content: str | None = None) -> str:
+    """The policy for this page: 'self' plus the hashes of the theme's inline scripts.
+    content: the page content as the theme printed it, when known (faster)."""
+    outside, found_content = (content is not None and _around(html, content)) or _outside_scripts(html)
+    hashes = sorted({_sha256(text) for text in outside}) if found_content else []
     return "; ".join(POLICY).format(hashes="".join(" " + h for h in hashes))
 
 
-def with_policy(html: str) -> str:
+def with_policy(html: str, content: str | None = None) -> str:
     """The page with its Content-Security-Policy in <head>, before any script (after the
     charset, which must come within the first 1024 bytes)."""
     head = html.find("<head>")
@@ -91,5 +98,5 @@ def with_policy(html: str) -> str:
         return html
     charset = html.find('<meta charset="utf-8">', head)
     at = charset + len('<meta charset="utf-8">') if charset != -1 else head + len("<head>")
-    tag = f'\n      <meta http-equiv="Content-Security-Policy" content="{policy(html)}">'
+    tag = f'\n      <meta http-equiv="Content-Security-Policy" content="{policy(html, content)}">'
     return html[:at] + tag + html[at:]

@@ -23,6 +23,7 @@ import posixpath
 import re
 import shutil
 from pathlib import Path
+from typing import Callable
 from urllib.parse import urlsplit
 
 import yaml
@@ -62,15 +63,19 @@ def replaceable(out_dir: Path) -> bool:
     return not any(out_dir.iterdir()) or (config.is_file() and config.read_text(encoding="utf-8").startswith(_MARK))
 
 
-def page_markdown(site: pages.Site, corpus: Corpus, src: str, markdown: str, today: dt.date, drafts: bool = False) -> str:
-    """The Markdown the engine renders for the officer's page `src` (its body, after the
-    front matter): composed Unicode, the home page with its plans and news, an article,
-    episode or activity with its header and footer."""
+def page_markdown(site: pages.Site, corpus: Corpus, src: str, markdown: str, today: dt.date, drafts: bool = False,
+                  ours: Callable[[str], str] = lambda text: text) -> str:
+    """The Markdown the engine renders for the page `src` (its body, after the front matter):
+    composed Unicode, the home page with its plans and news, an article, episode or activity
+    with its header and footer. `ours` is applied to the text our templates wrote (the plugin
+    lifts its HTML blocks out of Python-Markdown's way, blocks.py); never to an officer's body."""
     markdown = nfc(markdown)
     if src == "index.md":
-        return markdown.rstrip() + "\n\n" + pages.home_section(site, corpus, today, drafts=drafts)
+        return markdown.rstrip() + "\n\n" + ours(pages.home_section(site, corpus, today, drafts=drafts))
     if src in site.head:
-        return site.head[src] + "\n" + markdown + "\n\n" + site.foot[src]
+        return ours(site.head[src]) + "\n\n" + markdown + "\n\n" + ours(site.foot[src])
+    if src in site.generated:
+        return ours(markdown)
     return markdown
 
 

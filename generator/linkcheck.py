@@ -2,7 +2,7 @@
 
 Runs on the built folder, so it sees what readers get: links written by officers,
 links made by our templates, and links the theme adds. Each file is read once:
-HTML with the standard library's parser (links, and the ids and `<a name>`s that
+HTML with htmlscan's tag reader (links, and the ids and `<a name>`s that
 anchors may point at), Atom/RSS/sitemap XML, iCalendar and vCard (`URL:` after
 unfolding), CSV and JSON (values that are addresses on the site).
 
@@ -20,17 +20,20 @@ import os
 import re
 import sys
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Callable, Iterable, Mapping
 from urllib.parse import unquote, urljoin, urlsplit
 from xml.etree import ElementTree
 
+from . import htmlscan
 from .i18n import _, _n
 
 # Attributes that hold one address (srcset holds several; handled apart).
 _LINK_ATTRS = frozenset({"href", "src", "poster", "data", "action", "formaction", "xlink:href"})
 _UNFOLD = re.compile(r"\r?\n[ \t]")  # RFC 5545 §3.1 / RFC 6350 §3.2 line folding
+# Attributes read from a page: its links and anchor targets (a tag with none is skipped).
+_WANTED = re.compile(r"(?<![\w:-])(?:id|name|href|src|srcset|poster|data|action|formaction|xlink:href|content)\s*=", re.I)
+_SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*):")
 _REFRESH_URL = re.compile(r"url\s*=\s*['\"]?([^'\"]+)", re.IGNORECASE)
 
 
@@ -86,6 +89,7 @@ class _Site:
         self.files: set[str] = set()
         self.ids: dict[str, set[str]] = {}  # HTML page -> its ids and <a name>s
         self.links: dict[str, list[tuple[str, bool]]] = {}  # file -> (link, must it be an address?)
+        self._checked: dict[tuple[str, str, bool], tuple[str, str] | None] = {}  # (resolved against, link, certain) -> result
         for folder, dirs, names in os.walk(root):
             dirs.sort()
             rel = os.path.relpath(folder, root).replace(os.sep, "/")
@@ -113,10 +117,19 @@ class _Site:
         certain: the value is meant as an address (an href); otherwise (any JSON string, a
         CSV cell) it is checked only when it is a full address on the site."""
         raw = link.strip()
+        base, rest = _resolved_against(_served_at(page), raw)
+        if raw[:1] in ("", "#", "?"):
+            return self._check(base, rest, certain)  # into the page itself: nothing to share, nothing kept
+        key = (base, rest, certain)
+        if key not in self._checked:
+            self._checked[key] = self._check(base, rest, certain)
+        return self._checked[key]
+
+    def _check(self, base: str, raw: str, certain: bool) -> tuple[str, str] | None:
         if not certain and not raw.lower().startswith(("http://", "https://")):
             return None  # a value that is not an address (a GUID, a name)
         try:
-            parts = urlsplit(urljoin(self.base + _served_at(page), raw))
+            parts = urlsplit(urljoin(self.base + base, raw))
         except ValueError:  # e.g. "http://[" : not an address anyone can follow
             return raw, _("not a valid address")
         if parts.scheme not in ("http", "https") or parts.netloc.lower() != self.netloc:
@@ -144,47 +157,55 @@ class _Site:
         return None
 
 
+def _resolved_against(served: str, raw: str) -> tuple[str, str]:
+    """A (site-relative page or folder, link) that resolves to the same address as `raw` on
+    the page served at `served`, with leading "../" taken off the folder: the theme's
+    navigation, on every page, is then checked once per depth, not once per page."""
+    if raw[:1] in ("", "#", "?"):
+        return served, raw  # the page itself
+    scheme = _SCHEME.match(raw)
+    if raw.startswith("/") or (scheme and (raw.startswith("//", scheme.end()) or scheme[1].lower() not in ("http", "https"))):
+        return "", raw  # the same from every page ("https:x" without "//" is relative: not here)
+    folder = served[:served.rfind("/") + 1]
+    rest, ups = raw, 0
+    while rest.startswith("../") or rest == "..":
+        rest, ups = rest[3:], ups + 1
+    segments = folder.rstrip("/").split("/") if folder else []
+    if not ups or ups > len(segments) or "./" in rest or rest.endswith("."):
+        return folder, raw  # resolved by urljoin as written
+    kept = "/".join(segments[:len(segments) - ups])
+    return (kept + "/" if kept else ""), rest
+
+
 def _served_at(path: str) -> str:
     """The address a built file is read at: "x/index.html" is served as "x/"."""
     return path[:-len("index.html")] if path == "index.html" or path.endswith("/index.html") else path
 
 
 def parse_page(html: str) -> tuple[set[str], list[tuple[str, bool]]]:
-    """A page's ids (and <a name>s) and its links (link, must it be an address?)."""
-    parser = _PageParser()
-    parser.feed(html)
-    parser.close()
-    return parser.ids, parser.links
-
-
-class _PageParser(HTMLParser):
-    """Links and anchor targets of one HTML page (character references already decoded)."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.ids: set[str] = set()
-        self.links: list[tuple[str, bool]] = []
-
-    def updatepos(self, i, j):
-        # Reports name the source file, not a line of the built page: skip the parser's
-        # newline counting after every tag (about a fifth of its time).
-        return j
-
-    def handle_starttag(self, tag, attrs):
+    """Anchor targets (ids and <a name>s) and links of one HTML page (character references decoded)."""
+    ids: set[str] = set()
+    links: list[tuple[str, bool]] = []
+    for tag, written in htmlscan.start_tags(html):
+        if not _WANTED.search(written):
+            continue  # most tags of the theme: only a class and data-md-* attributes
+        tag = tag.lower()
+        attrs = htmlscan.attributes(written)
         for name, value in attrs:
             if value is None:
                 continue
             if name == "id":
-                self.ids.add(value)
+                ids.add(value)
             elif name in _LINK_ATTRS:
-                self.links.append((value, True))
+                links.append((value, True))
             elif name == "srcset":
-                self.links.extend((c.split()[0], True) for c in value.split(",") if c.strip())
+                links.extend((c.split()[0], True) for c in value.split(",") if c.strip())
             elif name == "name" and tag == "a":
-                self.ids.add(value)
+                ids.add(value)
             elif name == "content" and tag == "meta":
                 refresh = _REFRESH_URL.search(value) if any(n == "http-equiv" and (v or "").lower() == "refresh" for n, v in attrs) else None
-                self.links.append((refresh.group(1), True) if refresh else (value, False))
+                links.append((refresh.group(1), True) if refresh else (value, False))
+    return ids, links
 
 
 def _xml_links(text: str) -> list[tuple[str, bool]]:
@@ -238,7 +259,7 @@ def _json_links(text: str) -> list[tuple[str, bool]]:
     return links
 
 
-_READERS = {  # besides HTML, which _PageParser reads
+_READERS = {  # besides HTML, which parse_page reads
     "xml": _xml_links, "atom": _xml_links, "rss": _xml_links,
     "ics": _card_links, "vcf": _card_links,
     "csv": _csv_links, "json": _json_links,

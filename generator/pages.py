@@ -13,10 +13,13 @@ from . import delivery, derive, documents, exports, posters, quizzes, search_wor
 from .content import Corpus, check_bodies, check_site, load_corpus, without_dangling_references
 from .errors import Problem
 from .kinds import organisation
-from .render import addresses_only, render
+from .render import addresses_only, forget_rendered, render
 from .vocab import NEWS_AREAS
 
 NEWS_PER_PAGE = 10
+# An area's or a tag's news: longer pages, since every page costs the build a whole themed
+# page and each article is listed on a few of these (at 4,000 articles: 360 pages, not 1,800).
+TOPIC_PER_PAGE = 50
 
 
 @dataclass
@@ -70,6 +73,7 @@ def assemble(root: Path, plans_dir: Path, docs: Path, today: dt.date, site_url: 
 
 def build_site(corpus: Corpus, today: dt.date, site_url: str, drafts: bool = False) -> Site:
     site = Site()
+    forget_rendered()
     news = derive.news(corpus.articles, today, drafts, NEWS_PER_PAGE)
     episodes = [e for e in corpus.episodes if e.is_published(today, drafts)]
     activities = derive.newest_first(a for a in corpus.activities if a.is_published(today, drafts))
@@ -140,21 +144,22 @@ def _reports(site: Site, corpus: Corpus, delivered: dict, today: dt.date, site_u
 
 
 def _news(site: Site, corpus: Corpus, news: derive.News, site_url: str) -> None:
-    total = len(news.pages)
-    for number, articles in enumerate(news.pages, 1):
-        site.page(urls.news_page_url(number), "news_list.md.j2", kind="index", articles=articles, number=number, total=total, news=news)
+    # Every listing but the months is paginated like the news list, so that no page grows
+    # with the years; the year pages list their months, whose pages hold the articles.
+    _listing(site, urls.NEWS_INDEX, news.pages, kind="index", news=news)
     for year, months in news.years.items():
         site.page(urls.news_year_url(year), "news_year.md.j2", year=year, months=months, news=news)
         for month, articles in months.items():
-            site.page(urls.news_month_url(year, month), "news_list.md.j2", kind="month", year=year, month=month, articles=articles, news=news)
+            site.page(urls.news_month_url(year, month), "news_list.md.j2", kind="month", year=year, month=month, articles=articles, news=news,
+                      first=urls.news_month_url(year, month), number=1, total=1)
     for area, articles in news.areas.items():
-        site.page(urls.area_url(area), "news_list.md.j2", kind="area", area=area, area_label=NEWS_AREAS[area], articles=articles, news=news)
+        _listing(site, urls.area_url(area), derive.paginate(articles, TOPIC_PER_PAGE), kind="area", area=area, area_label=NEWS_AREAS[area], news=news)
         site.download(urls.area_feed_url(area), render(
             "atom.xml.j2", feed=urls.area_feed_url(area), home=urls.area_url(area), site_url=site_url,
             title=f"Tin tức — {NEWS_AREAS[area]}", articles=articles[:20],
         ))
     for tag in news.tags.values():
-        site.page(urls.tag_url(tag.label), "news_list.md.j2", kind="tag", tag=tag, articles=tag.articles, news=news)
+        _listing(site, urls.tag_url(tag.label), derive.paginate(tag.articles, TOPIC_PER_PAGE), kind="tag", tag=tag, news=news)
     site.download(urls.NEWS_FEED, render(
         "atom.xml.j2", feed=urls.NEWS_FEED, home=urls.NEWS_INDEX, site_url=site_url, title="Tin tức cải cách hành chính", articles=news.articles[:20],
     ))
@@ -169,6 +174,12 @@ def _news(site: Site, corpus: Corpus, news: derive.News, site_url: str) -> None:
         context = dict(item=article, page=article.url, plans=plans)
         site.head[article.src] = render("article_head.md.j2", **context)
         site.foot[article.src] = render("article_foot.md.j2", older=news.older[article.src], newer=news.newer[article.src], **context)
+
+
+def _listing(site: Site, first: str, pages: tuple, **context) -> None:
+    """The pages of one news listing, `pages` of articles each, the first at `first`."""
+    for number, articles in enumerate(pages, 1):
+        site.page(urls.paged(first, number), "news_list.md.j2", articles=articles, first=first, number=number, total=len(pages), **context)
 
 
 def _programmes(site: Site, corpus: Corpus, episodes: list, today: dt.date, site_url: str) -> None:

@@ -22,7 +22,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import cache, cards, cms, csp, dates, generate, images, linkcheck, mdext, mkdocs_log, pages, pagecache, precompress, preview, problem_page, sanitize, search, services, share, urls
+from . import blocks, cache, cards, cms, csp, dates, generate, images, linkcheck, mdext, minify, mkdocs_log, pages, pagecache, precompress, preview, problem_page, sanitize, search, services, share, urls
 from .errors import ContentError, Location, Problem
 from .i18n import _
 from .kinds import common
@@ -61,6 +61,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         self.root = Path(config.config_file_path).resolve().parent
         self.plans_dir = self.root / self.config.plans_dir
         self.docs_dir = Path(config.docs_dir)
+        self.blocks = blocks.Blocks()  # our HTML blocks lifted out of the page being rendered
         self.sources: dict[str, str] = {}  # built page -> its source as officers know it, for the link check
         # MkDocs' own warnings about pages (broken links, missing files) in our words, with file:line.
         mkdocs_log.install(self._source, Path(config.config_file_path).name)
@@ -192,13 +193,15 @@ class CchcPlugin(BasePlugin[CchcConfig]):
     def on_page_markdown(self, markdown, page, config, files):
         src = page.file.src_uri
         self.body_images.page_src = src  # MkDocs renders this page next
-        # The same step as `cchc generate`: composed Unicode, the header and footer around it.
-        return generate.page_markdown(self.site, self.corpus, src, markdown, self.today, drafts=self.serving)
+        # The same step as `cchc generate`: composed Unicode, the header and footer around it;
+        # our templates' HTML blocks skip Python-Markdown (blocks.py), an officer's body never does.
+        self.blocks = blocks.Blocks()
+        return generate.page_markdown(self.site, self.corpus, src, markdown, self.today, drafts=self.serving, ours=self.blocks.lift)
 
     def on_page_content(self, html, page, config, files):
         # Officers' text never reaches a reader as markup: not in the body, not in the theme's <title> or <meta>.
         page.meta = sanitize.escaped_meta(page.meta)
-        return self.cache.memo("clean", sanitize.clean, html)
+        return self.cache.memo("clean", sanitize.clean, self.blocks.put_back(html))
 
     def on_page_context(self, context, page, config, nav):
         # A page titled by its heading (a procedure: `name:`, no `title:`) whose heading is not
@@ -231,14 +234,15 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         if self.config.search:  # ready to be indexed where it lies (no copy, no second read)
             output = search.for_index(output, page.file.dest_uri)
         # Not when previewing: `serve` injects its live-reload script inline into every page.
-        return output if self.serving else self.cache.memo("csp", csp.with_policy, output)
+        # The white space is collapsed after the policy is made: scripts are kept as written.
+        return minify.collapse(output if self.serving else self.cache.memo("csp", csp.with_policy, output, page.content))
 
     def on_post_template(self, output_content, template_name, config):
         if self.serving or not template_name.endswith(".html"):  # 404.html is a page too
             return output_content
         if self.config.search:
             output_content = search.for_index(output_content, template_name)
-        return csp.with_policy(output_content)
+        return minify.collapse(csp.with_policy(output_content))
 
     def on_post_build(self, config):
         if self.problems:

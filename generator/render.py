@@ -32,12 +32,21 @@ def _markdown() -> markdown.Markdown:
 @lru_cache(maxsize=1 << 16)  # a summary is shown on ~7 listings, and again on every preview rebuild
 def _html(text: str) -> str:
     """Markdown → sanitized HTML. Text too deeply nested for Python-Markdown (the checker
-    refuses what it can see of that, text.too_deep) is shown as written, never a crash."""
+    refuses what it can see of that, text.too_deep) is shown as written, never a crash.
+
+    Remembered per text: an article's summary is shown on its card in about seven listings
+    (news pages, month, areas, tags) and converted once. pages.build_site forgets them at
+    the start of each build, so `serve` does not keep the texts of every earlier build."""
     try:
         return sanitize.clean(_markdown().reset().convert(text), controls=False)
     except RecursionError:
         _markdown.cache_clear()  # the converter is left mid-way: start the next text afresh
         return f"<p>{lines(text)}</p>"
+
+
+def forget_rendered() -> None:
+    """Forget the Markdown converted so far (at the start of a build)."""
+    _html.cache_clear()
 
 
 def md(text: str | None) -> Markup:

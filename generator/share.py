@@ -63,6 +63,9 @@ class Sharing:
         description = text(description) or self.site_description
         card = None
         picture = self.pictures.get(page_url)
+        first = urls.first_page("/" + page_url)
+        if picture is None and first != "/" + page_url:  # page 2… of a listing: the card of its first page
+            picture = Picture(urls.share_card(first).lstrip("/"), title, cards.WIDTH, cards.HEIGHT)
         if picture is None:
             path = urls.share_card(page_url).lstrip("/")
             card = (path, cards.card_png(self.site_name, title))

@@ -51,9 +51,24 @@ def article_url(date, slug: str) -> str:
     return f"/tin-tuc/{date.year}/{date.month:02d}/{slug}/"
 
 
+def paged(first: str, number: int) -> str:
+    """Page `number` (1-based) of a listing whose first page is at `first` (the news list,
+    an area's or a tag's news): /tin-tuc/the/x/, /tin-tuc/the/x/trang/2/."""
+    return first if number == 1 else f"{first}trang/{number}/"
+
+
+_LATER_PAGE = re.compile(r"(/tin-tuc/(?:.+/)?)trang/[0-9]+/")
+
+
+def first_page(url: str) -> str:
+    """The first page of the news listing that the page at `url` is a later page of, else `url`."""
+    later = _LATER_PAGE.fullmatch(url)
+    return later[1] if later else url
+
+
 def news_page_url(number: int) -> str:
     """Page `number` (1-based) of the news list."""
-    return NEWS_INDEX if number == 1 else f"/tin-tuc/trang/{number}/"
+    return paged(NEWS_INDEX, number)
 
 
 def news_year_url(year: int) -> str:
