@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from generator import blocks, csp, htmlscan, minify, render, urls
-from generator.linkcheck import _page_links
+from generator.linkcheck import parse_page as _page_links
 
 from .conftest import Site, run_cchc
 from .test_inventory import ARTICLE, portal
