@@ -1,5 +1,5 @@
 """The nightly rebuild with the build cache: CPU of a clean build against a rebuild after
-1% of the articles changed (target: at most 0.5×), on a portal of N articles (bench/portal.py).
+1% of the articles changed (target: at most 0.5×), on a portal of N articles (bench/realistic.py).
 
     .venv/bin/python bench/cache.py [N]      (default 1000)
 
@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from portal import article_path, write_portal  # noqa: E402
+from realistic import article_path, write_portal  # noqa: E402
 
 DATE = "2026-11-22"
 

@@ -1,4 +1,4 @@
-"""Preview latency: from saving one article in a portal of N articles (bench/portal.py) to
+"""Preview latency: from saving one article in a portal of N articles (bench/realistic.py) to
 its page, changed, being served by `cchc serve` (target: at most 2 s at 2,000 articles).
 
     .venv/bin/python bench/preview.py [N] [SAVES]      (default 2000 articles, 3 saves)
@@ -24,7 +24,7 @@ import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from portal import article_path, write_portal  # noqa: E402
+from realistic import article_path, write_portal  # noqa: E402
 
 DATE = "2026-11-22"
 

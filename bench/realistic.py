@@ -177,3 +177,19 @@ def _copy_photo(path: Path, i: int, cache: Path | None) -> None:
 
 def words(text: str) -> int:
     return len(re.findall(r"\w+", text))
+
+
+def article_path(project: Path, i: int) -> Path:
+    """Where `portal` writes article i."""
+    return project / "content" / "tin-tuc" / str(article(i)["year"]) / f"bai-{i}.md"
+
+
+write_portal = portal  # the name the cache, preview and engine benches use
+
+
+if __name__ == "__main__":  # realistic.py N DIR: DIR/portal and DIR/plain
+    import sys
+
+    count, folder = int(sys.argv[1]), Path(sys.argv[2])
+    portal(folder / "portal", count)
+    plain(folder / "plain", count)

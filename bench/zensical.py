@@ -2,7 +2,7 @@
 site's Markdown into a folder; this times building that folder with plain MkDocs,
 ProperDocs and Zensical, beside `cchc build` of the portal itself.
 
-    .venv/bin/python bench/zensical.py [N]      (default 500 articles, bench/portal.py)
+    .venv/bin/python bench/zensical.py [N]      (default 500 articles, bench/realistic.py)
 
 ProperDocs and Zensical are installed from PyPI into venvs of their own
 (bench/.venv-properdocs, bench/.venv-zensical; never the project's .venv, whose MkDocs
@@ -23,7 +23,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from portal import ROOT, write_portal  # noqa: E402
+from realistic import ROOT, write_portal  # noqa: E402
 
 DATE = "2026-11-22"
 BENCH = Path(__file__).resolve().parent
