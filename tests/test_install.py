@@ -14,7 +14,7 @@ pytestmark = pytest.mark.skipif(shutil.which("make") is None, reason="make is no
 
 
 def planned(target: str) -> list[str]:
-    out = subprocess.run(["make", "--dry-run", "--always-make", target], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(["make", "--no-print-directory", "--dry-run", "--always-make", target], cwd=ROOT, capture_output=True, text=True, check=True).stdout
     return out.splitlines()
 
 
