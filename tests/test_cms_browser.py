@@ -10,8 +10,10 @@ import re
 
 import pytest
 import yaml
+from playwright.sync_api import Error as PlaywrightError
 
 from .browser_support import serve
+from .conftest import ROOT
 from .test_cms import KIND, built, collections  # noqa: F401 - the built portal, shared with test_cms.py
 from .test_inventory import portal, problems_in
 
@@ -73,7 +75,8 @@ def test_a_new_news_article_asks_for_every_required_field(editor, base_url):
     editor.get_by_role("button", name=SIGN_IN).click(timeout=20000)
     editor.get_by_role("button", name="Tạo bài viết mới").first.click(timeout=20000)
     articles = collections(editor.config)["articles"]
-    editor.get_by_text(articles["fields"][0]["label"], exact=True).first.wait_for(timeout=20000)
+    for field in articles["fields"]:  # the form draws its fields one after another
+        editor.get_by_text(field["label"], exact=True).first.wait_for(timeout=20000)
     form = editor.inner_text("body")
     for field in articles["fields"]:
         assert field["label"] in form, field["label"]
@@ -99,13 +102,36 @@ READ_TEST_REPOSITORY = """async () => {
 }"""
 
 
-def saved(editor, path: str, seconds: int = 20) -> dict:
-    """The test repository's files once the editor has written `path` (saving takes a moment)."""
-    for _ in range(seconds * 4):
-        files = editor.evaluate(READ_TEST_REPOSITORY)
-        if path in files:
-            return files
-        editor.wait_for_timeout(250)
+ARTIFACTS = ROOT / "test-artifacts"
+
+
+def fill(box, value: str) -> None:
+    """Type into a form field, again if the editor redrew the field and lost the text (it
+    sets up the new entry's form just after showing it)."""
+    for _ in range(20):
+        box.fill(value)
+        box.page.wait_for_timeout(100)
+        if box.input_value() == value:
+            return
+    assert box.input_value() == value
+
+
+def saved(editor, path: str, tries: int = 3, seconds: int = 10) -> dict:
+    """Save, and the test repository's files once the editor has written `path`. Saving takes
+    a moment, and a click while the form is still settling may be dropped: click again."""
+    files: dict = {}
+    for _ in range(tries):
+        editor.locator("button", has_text="Lưu").first.click()
+        for _ in range(seconds * 4):
+            try:
+                files = editor.evaluate(READ_TEST_REPOSITORY)
+            except PlaywrightError:  # a file the editor was writing moved while it was read: read again
+                files = {}
+            if path in files:
+                return files
+            editor.wait_for_timeout(250)
+    ARTIFACTS.mkdir(exist_ok=True)  # what the editor showed instead, for whoever reads the failure
+    editor.screenshot(path=str(ARTIFACTS / f"cms-not-saved-{path.rsplit('/', 1)[-1]}.png"), full_page=True)
     return files
 
 
@@ -114,16 +140,15 @@ def test_an_article_written_in_the_editor_passes_the_check(editor, base_url, tmp
     editor.get_by_role("button", name=SIGN_IN).click(timeout=20000)
     editor.get_by_role("button", name="Tạo bài viết mới").first.click(timeout=20000)
     field = lambda name: editor.locator(f'section.field[data-key-path="{name}"]').first  # noqa: E731 - the form's, not the preview's
-    field("title").locator("input").fill("Hội nghị triển khai cải cách hành chính")
-    field("date").locator("input").fill("2026-11-20T08:30")
-    field("summary").locator("textarea").fill("Ủy ban nhân dân xã tổ chức hội nghị.")
+    fill(field("title").locator("input"), "Hội nghị triển khai cải cách hành chính")
+    fill(field("date").locator("input"), "2026-11-20T08:30")
+    fill(field("summary").locator("textarea"), "Ủy ban nhân dân xã tổ chức hội nghị.")
     field("areas").get_by_text("Chọn một tùy chọn…").click()
     editor.get_by_role("option", name="Cải cách thể chế").click()
     field("title").locator("input").click()  # close the list of choices
     for name in ("title", "date", "summary", "areas"):  # the required fields are required in the form
         assert field(name).locator('[aria-required="true"]').count() >= 1, name
     assert field("author").locator('[aria-required="true"]').count() == 0
-    editor.locator("button", has_text="Lưu").first.click()
     path = "content/tin-tuc/2026/hoi-nghi-trien-khai-cai-cach-hanh-chinh.md"  # year folder, ASCII name from the title
     files = saved(editor, path)
     assert list(files) == [path]
@@ -139,15 +164,14 @@ def test_a_hotline_written_in_the_editor_passes_the_check(editor, base_url, tmp_
     editor.get_by_text("Đường dây nóng", exact=True).first.click()
     editor.get_by_role("button", name="Tạo bài viết mới").first.click(timeout=20000)
     field = lambda name: editor.locator(f'section.field[data-key-path="{name}"]').first  # noqa: E731 - the form's, not the preview's
-    field("agency").locator("input").fill("Ủy ban nhân dân xã Mỹ Xuyên")
+    fill(field("agency").locator("input"), "Ủy ban nhân dân xã Mỹ Xuyên")
     field("level").get_by_text("Cấp xã", exact=True).click()
     field("receives").get_by_text("Hỗ trợ dịch vụ công trực tuyến", exact=True).click()
     field("phones").get_by_role("button", name=re.compile("Thêm")).first.click()
-    editor.locator('section.field[data-key-path="phones.0"] input').first.fill("0299 3821 234")
+    fill(editor.locator('section.field[data-key-path="phones.0"] input').first, "0299 3821 234")
     for name in ("hours", "closures", "published_by"):  # the form draws its fields as they scroll into view
         field(name).scroll_into_view_if_needed()
-    field("last_verified").locator("input").fill("2026-10-01")
-    editor.locator("button", has_text="Lưu").first.click()
+    fill(field("last_verified").locator("input"), "2026-10-01")
     path = "content/duong-day-nong/uy-ban-nhan-dan-xa-my-xuyen.yml"
     files = saved(editor, path)
     assert list(files) == [path], files
