@@ -5,7 +5,7 @@ Code writes each message once, in English, as a gettext msgid with named fields:
     _("{value} is not a time range", value=quoted(text))
     _n("has {count} choice", "has {count} choices", count, count=count)
 
-The Vietnamese text lives in the catalogue `generator/locale/vi/LC_MESSAGES/*.po`, read with
+The Vietnamese text lives in the catalogue `generator/locale/vi/LC_MESSAGES/cchc.po`, read with
 Babel (installed with the theme). Fields are filled in after the lookup, so a msgid is never an
 f-string and never holds a value from the content. `--lang en` or `CCHC_LANG=en` shows the msgids
 themselves. `tests/test_i18n.py` extracts every msgid from the code with Babel's extractor and
@@ -21,6 +21,7 @@ LANGUAGES = ("vi", "en")
 DEFAULT = "vi"
 ENV = "CCHC_LANG"
 CATALOGUE_DIR = Path(__file__).parent / "locale" / "vi" / "LC_MESSAGES"
+CATALOGUE = CATALOGUE_DIR / "cchc.po"
 
 
 def language() -> str:
@@ -36,11 +37,11 @@ def set_language(lang: str) -> None:
 
 @functools.lru_cache(maxsize=1)
 def catalogue() -> dict[str, str | tuple[str, ...]]:
-    """msgid (or (singular, plural)) -> Vietnamese text, from every .po file of the catalogue."""
+    """msgid (or (singular, plural)) -> Vietnamese text, from the catalogue."""
     from babel.messages.pofile import read_po
 
     table: dict = {}
-    for path in sorted(CATALOGUE_DIR.glob("*.po")):
+    for path in (CATALOGUE,):
         with path.open("rb") as handle:
             for message in read_po(handle, locale="vi"):
                 if message.id and message.string and not message.fuzzy:

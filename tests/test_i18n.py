@@ -1,5 +1,5 @@
 """Every message of `cchc` exists in both languages: the English msgid in the code and its
-Vietnamese in the catalogue (generator/locale/vi/LC_MESSAGES/*.po, every fragment of it).
+Vietnamese in the catalogue (generator/locale/vi/LC_MESSAGES/cchc.po).
 Officers read Vietnamese by default; `--lang en` or CCHC_LANG=en gives the msgids.
 Also: the check's summary of what is scheduled and what is a draft, and MkDocs' own
 warnings in our words."""
@@ -33,12 +33,18 @@ def code_msgids() -> dict:
 
 
 def catalogue_entries() -> list:
-    """Every message of every .po file of the catalogue (other branches add fragments)."""
+    """Every message of the catalogue, and every .po file beside it (there must be none)."""
     entries = []
     for path in sorted(i18n.CATALOGUE_DIR.glob("*.po")):
         with path.open("rb") as handle:
             entries += [(path.name, m) for m in read_po(handle, locale="vi") if m.id]
     return entries
+
+
+def test_the_catalogue_is_one_file():
+    """What the generator reads (i18n.CATALOGUE) is all there is: a second .po file beside it
+    would satisfy the tests below without ever reaching an officer."""
+    assert sorted(p.name for p in i18n.CATALOGUE_DIR.glob("*.po")) == [i18n.CATALOGUE.name]
 
 
 def fields(text: str) -> set[str]:
