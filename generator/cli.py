@@ -23,12 +23,19 @@ CHECK_SITE_URL = "https://cchc.invalid/"  # `check` writes nothing, so no addres
 STAGING_PREFIXES = (".site-build-", ".site-previous-")
 
 
-def check(args) -> int:
-    root = Path.cwd()
+def _build_date():
+    """The build date, or None after saying why it cannot be read (a bad CCHC_BUILD_DATE)."""
     try:
-        today = dates.build_date()
+        return dates.build_date()
     except dates.BuildDateError as err:
         print(_("error: {error}", error=err), file=sys.stderr)
+        return None
+
+
+def check(args) -> int:
+    root = Path.cwd()
+    today = _build_date()
+    if today is None:
         return 2
     # As the publishing build sees it (drafts are read and checked all the same).
     corpus, __, problems = assemble(root, root / args.plans, root / args.content, today, CHECK_SITE_URL, pages=False)
@@ -55,10 +62,7 @@ def _mkdocs(*argv: str, **extra_env: str) -> int:
 
 
 def build(args) -> int:
-    try:
-        dates.build_date()
-    except dates.BuildDateError as err:
-        print(_("error: {error}", error=err), file=sys.stderr)
+    if _build_date() is None:
         return 2
     target = Path(args.site_dir).resolve()
     _clean_stale_staging(target)
@@ -128,10 +132,8 @@ def generate(args) -> int:
     from .i18n import _
 
     root = Path.cwd()
-    try:
-        today = dates.build_date()
-    except dates.BuildDateError as err:
-        print(f"error: {err}", file=sys.stderr)
+    today = _build_date()
+    if today is None:
         return 2
     out = Path(args.dir)
     if root.is_relative_to(out.resolve()) or not generation.replaceable(out):
@@ -190,10 +192,8 @@ def new(args) -> int:
     from . import scaffold
 
     root = Path.cwd()
-    try:
-        today = dates.build_date()
-    except dates.BuildDateError as err:
-        print(_("error: {error}", error=err), file=sys.stderr)
+    today = _build_date()
+    if today is None:
         return 2
     if not (root / args.content).is_dir():  # not in the portal's folder: the file would land nowhere useful
         print(_("error: there is no {folder}/ folder here: run the command in the portal's folder (the one with mkdocs.yml)", folder=args.content), file=sys.stderr)

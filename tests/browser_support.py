@@ -61,11 +61,13 @@ class _Handler(SimpleHTTPRequestHandler):
             self.send_header("Content-Encoding", "gzip")
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
-            return _Body(body)
+            return Body(body)
         return super().send_head()
 
 
-class _Body:
+class Body:
+    """A response body from bytes (what send_head returns for copyfile)."""
+
     def __init__(self, data: bytes):
         self.data = data
 
@@ -77,9 +79,10 @@ class _Body:
         pass
 
 
-def serve(directory: Path):
-    """Serve a directory on 127.0.0.1 at a free port; returns (base URL, stop function)."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_Handler, directory=str(directory)))
+def serve(directory: Path, handler=None):
+    """Serve a directory on 127.0.0.1 at a free port (with `handler`, a SimpleHTTPRequestHandler
+    of the caller's, else this module's); returns (base URL, stop function)."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(handler or _Handler, directory=str(directory)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
 

@@ -5,10 +5,10 @@ rest, the 404 page for a missing address. (tests/test_serving.py tests the nginx
 from __future__ import annotations
 
 import re
-import threading
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
+
+from .browser_support import Body, serve
 
 # The same pattern as the `location ~` of generator/deploy/nginx.conf.
 FINGERPRINTED = re.compile(r"^/(assets/(stylesheets|javascripts)/.+\.[0-9a-f]{8}\.min\.(css|js)|pagefind/.+\.pf_[a-z]+)$")
@@ -48,29 +48,9 @@ class _Handler(SimpleHTTPRequestHandler):
         self.send_header("Content-Length", str(len(data)))
         self.send_header("Cache-Control", cache_control(url))
         self.end_headers()
-        return _Bytes(data)
-
-
-class _Bytes:
-    def __init__(self, data: bytes):
-        self.data = data
-
-    def read(self, *_):
-        data, self.data = self.data, b""
-        return data
-
-    def close(self):
-        pass
+        return Body(data)
 
 
 def serve_precompressed(directory: Path):
     """Serve `directory` on 127.0.0.1; returns (base URL, stop)."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_Handler, directory=str(directory)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-
-    def stop():
-        server.shutdown()
-        server.server_close()
-
-    return f"http://127.0.0.1:{server.server_address[1]}", stop
+    return serve(directory, _Handler)
