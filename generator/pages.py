@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 from . import delivery, derive, documents, exports, posters, quizzes, search_words, services, urls
 from .content import Corpus, check_bodies, check_site, load_corpus, without_dangling_references
 from .errors import Problem
+from .family import Context
 from .kinds import organisation
 from .render import addresses_only, forget_rendered, render
 from .vocab import NEWS_AREAS
@@ -54,15 +55,16 @@ class Site:
 
 
 def assemble(root: Path, plans_dir: Path, docs: Path, today: dt.date, site_url: str, drafts: bool = False,
-             pages: bool = True) -> tuple[Corpus, Site | None, list[Problem]]:
+             pages: bool = True, family: Context | None = None) -> tuple[Corpus, Site | None, list[Problem]]:
     """Everything `cchc check` and the build check, in one place: every file loaded and
     checked, the site assembled from what loaded, its addresses and every Markdown body's
     links checked. The site is None when there are problems. `pages=False`: the generated
-    pages' addresses only, not their text (the check)."""
+    pages' addresses only, not their text (the check). `family`: the portal's place in a
+    family of portals (family.py); None for a portal of its own."""
     corpus, problems = load_corpus(root, plans_dir, docs)
     try:
         with nullcontext() if pages else addresses_only():
-            site = build_site(without_dangling_references(corpus) if problems else corpus, today, site_url, drafts)
+            site = build_site(without_dangling_references(corpus) if problems else corpus, today, site_url, drafts, family)
     except Exception:
         if not problems:
             raise
@@ -71,7 +73,8 @@ def assemble(root: Path, plans_dir: Path, docs: Path, today: dt.date, site_url: 
     return corpus, (None if problems else site), problems
 
 
-def build_site(corpus: Corpus, today: dt.date, site_url: str, drafts: bool = False) -> Site:
+def build_site(corpus: Corpus, today: dt.date, site_url: str, drafts: bool = False,
+               family: Context | None = None) -> Site:
     site = Site()
     forget_rendered()
     news = derive.news(corpus.articles, today, drafts, NEWS_PER_PAGE)
