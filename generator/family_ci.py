@@ -1,0 +1,158 @@
+"""The publish workflow's glue for a family of portals (issue 14): the CI system fans out.
+
+`.github/workflows/publish.yml` reads the family from `cchc portals --json` (a list of
+{name, level, parent, site_url, depth, output}) and calls this module for the three
+steps that need more than a shell line:
+
+    python -m generator.family_ci matrix [--batch N] [--max-jobs M] < portals.json
+        the job matrix of the leaf portals (GitHub Actions `include` entries) and the
+        parents in build order, as `matrix=…` and `parents=…` lines for $GITHUB_OUTPUT
+    python -m generator.family_ci units-data BUILT DIR
+        each built portal's published delivery data (BUILT/<name>/du-lieu/thuc-hien.json)
+        copied to DIR/<name>.json, the folder `cchc build --units-data DIR` reads
+    python -m generator.family_ci assemble portals.json BUILT SITE [--previous OLD]
+        one site: the root's build in SITE, every other portal at its path under it; a
+        portal that did not build this time keeps its copy from OLD (the site published
+        last), so a failed commune stays online as it was instead of disappearing
+
+A leaf portal (a commune or ward) builds on its own; a parent (the city, the province)
+needs its descendants' published data, so the parents build last, deepest first.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import shutil
+import sys
+from pathlib import Path, PurePosixPath
+
+UNIT_DATA = "du-lieu/thuc-hien.json"  # urls.UNIT_DATA without its leading "/": where a built portal keeps its data
+
+
+def leaves(portals: list[dict]) -> list[dict]:
+    """Portals no other portal names as parent, in declaration order (a family of one: its root)."""
+    parents = {p.get("parent") for p in portals}
+    return [p for p in portals if p["name"] not in parents]
+
+
+def parents(portals: list[dict]) -> list[dict]:
+    """The other portals, deepest first (a city before its province), else as declared."""
+    leaf = {p["name"] for p in leaves(portals)}
+    inner = [p for p in portals if p["name"] not in leaf]
+    return sorted(inner, key=lambda p: -p["depth"])  # sorted() is stable: declaration order within a depth
+
+
+def batch_size(count: int, batch: int = 1, max_jobs: int | None = None) -> int:
+    """`batch` portals per job, more when `max_jobs` jobs would not hold them all."""
+    size = max(1, batch)
+    if max_jobs and count > max_jobs * size:
+        size = math.ceil(count / max_jobs)
+    return size
+
+
+def matrix(portals: list[dict], batch: int = 1, max_jobs: int | None = None) -> dict:
+    """GitHub Actions matrix of the leaf portals: one entry per job.
+
+    Each entry: `id` (the job's title), `portals` (names, space-separated, for a shell loop)
+    and `artifact` (the name its built sites are uploaded under: `portal-<name>` for a job of
+    one portal, `portals-<first>-<last>` for a batch; every one starts with "portal").
+    """
+    names = [p["name"] for p in leaves(portals)]
+    size = batch_size(len(names), batch, max_jobs)
+    include = []
+    for start in range(0, len(names), size):
+        group = names[start:start + size]
+        if len(group) == 1:
+            include.append({"id": group[0], "portals": group[0], "artifact": f"portal-{group[0]}"})
+        else:
+            include.append({"id": f"{group[0]} … {group[-1]} ({len(group)})", "portals": " ".join(group),
+                            "artifact": f"portals-{group[0]}-{group[-1]}"})
+    return {"include": include}
+
+
+def site_path(portal: dict, root: dict) -> PurePosixPath:
+    """Where a portal goes inside the root's site: its `output` relative to the root's."""
+    if portal is root:
+        return PurePosixPath(".")
+    out, base = PurePosixPath(portal["output"]), PurePosixPath(root["output"])
+    try:
+        return out.relative_to(base)
+    except ValueError:  # published outside the root's folder (another host): under its name
+        return PurePosixPath(portal["name"])
+
+
+def units_data(built: Path, dest: Path) -> list[str]:
+    """Copy every built portal's data file to dest/<name>.json; the names copied."""
+    dest.mkdir(parents=True, exist_ok=True)
+    copied = []
+    for folder in sorted(p for p in built.iterdir() if p.is_dir()) if built.is_dir() else []:
+        data = folder / UNIT_DATA
+        if data.is_file():
+            shutil.copyfile(data, dest / f"{folder.name}.json")
+            copied.append(folder.name)
+    return copied
+
+
+def assemble(portals: list[dict], built: Path, site: Path, previous: Path | None = None) -> dict[str, list[str]]:
+    """Put every portal's site at its path in `site`; report which were fresh, kept or missing."""
+    root = next(p for p in portals if p.get("parent") is None)
+    report: dict[str, list[str]] = {"built": [], "kept": [], "missing": []}
+    if site.exists():
+        shutil.rmtree(site)
+    # The root first, then by depth: a portal's folder is replaced whole, after its parent's.
+    for portal in sorted(portals, key=lambda p: (p is not root, p["depth"])):
+        rel = site_path(portal, root)
+        dest = site / rel
+        fresh = built / portal["name"]
+        old = previous / rel if previous is not None else None
+        if portal is not root and dest.exists():
+            shutil.rmtree(dest)
+        if fresh.is_dir():
+            shutil.copytree(fresh, dest, dirs_exist_ok=True)
+            report["built"].append(portal["name"])
+        elif old is not None and old.is_dir():
+            shutil.copytree(old, dest, dirs_exist_ok=True)
+            report["kept"].append(portal["name"])
+        else:
+            report["missing"].append(portal["name"])
+    return report
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m generator.family_ci", description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    p = commands.add_parser("matrix", help="the leaf portals' job matrix and the parents, from `cchc portals --json` on stdin")
+    p.add_argument("--batch", type=int, default=1, help="portals per job (default 1)")
+    p.add_argument("--max-jobs", type=int, help="at most this many jobs: larger batches when needed")
+    p = commands.add_parser("units-data", help="copy each built portal's delivery data to DIR/<name>.json")
+    p.add_argument("built", type=Path)
+    p.add_argument("dest", type=Path)
+    p = commands.add_parser("assemble", help="one site: every portal at its path, the root's at the top")
+    p.add_argument("portals", type=Path, help="the output of `cchc portals --json`")
+    p.add_argument("built", type=Path, help="a folder of built portals, one folder per portal name")
+    p.add_argument("site", type=Path)
+    p.add_argument("--previous", type=Path, help="the site published last: the copy kept for a portal that did not build")
+    args = parser.parse_args(argv)
+
+    if args.command == "matrix":
+        portals = json.load(sys.stdin)
+        print("matrix=" + json.dumps(matrix(portals, args.batch, args.max_jobs), ensure_ascii=False, separators=(",", ":")))
+        print("parents=" + " ".join(p["name"] for p in parents(portals)))
+        return 0
+    if args.command == "units-data":
+        copied = units_data(args.built, args.dest)
+        print(f"{len(copied)} data file(s) in {args.dest}/: {' '.join(copied)}")
+        return 0
+    portals = json.loads(args.portals.read_text(encoding="utf-8"))
+    report = assemble(portals, args.built, args.site, args.previous)
+    print(f"{len(report['built'])} portal(s) built this run: {' '.join(report['built'])}")
+    for name in report["kept"]:  # GitHub shows these lines as warnings on the run's page
+        print(f"::warning::{name} did not build this time: its site as published last is kept")
+    for name in report["missing"]:
+        print(f"::error::{name} did not build and has no earlier copy: it is not in this site")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
