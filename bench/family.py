@@ -1,0 +1,257 @@
+"""A province's family at scale (issue 14): N communes of M realistic articles plus the province.
+
+    .venv/bin/python bench/family.py [--communes 100] [--articles 200] [--province-articles 200]
+    .venv/bin/python bench/family.py --communes 10 --articles 50     (a quick run)
+
+The family (bench/realistic.py's articles, written once and hard-linked into every commune):
+- the province (the root): `realistic.portal` with its plan, whose task 1 (a monthly column)
+  is assigned to every commune (`units: all`), and the province's hotline, inherited;
+- N communes `xa-001`… in content/don-vi/<name>/: a home page, M articles (no `delivers`),
+  a hotline of their own, and one to three articles delivering the province's task 1.
+
+What it measures, each command in a fresh process (CPU = user + system of the process tree,
+peak = the summed resident size of the tree, bench/scale.py `measure`), cold (CCHC_CACHE=0):
+1. one commune: `cchc build --portal xa-001` (the materialized tree included): CPU, wall,
+   peak memory, and the size of its site;
+2. the aggregate step: the province's build `cchc build --portal <root> --units-data DIR`
+   with the data of 0, N/4, N/2 and N units (du-lieu/thuc-hien.json of the commune built,
+   copied for the others with their names: every commune publishes a file of that size);
+   the aggregation is the difference from the build with no units' data, and it must grow
+   linearly with the units;
+3. the matrix total in CPU-minutes: one commune × N + the province with every unit's data
+   (plus, as an estimate, a minute of set-up per job: checkout, Python, pip from its cache);
+4. the province's search download for one query over the merged indexes: the province's
+   site with each commune's Pagefind bundle at its path (the built commune's, copied), in
+   headless Chromium through Pagefind's API (`mergeIndex` for every commune), as
+   bench/scale.py counts it (text compressed as a server sends it).
+The load average is printed before and after: on a shared machine read CPU, not wall.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import realistic  # noqa: E402
+import scale  # noqa: E402
+
+ROOT_NAME = "tinh-mau"
+SITE_URL = "https://example.gov.vn/cchc/"
+DATA = "du-lieu/thuc-hien.json"  # urls.UNIT_DATA, where every portal publishes its delivery data
+TASK = f"{realistic.PLAN_SLUG}#1"
+PROVINCE_HOTLINE = """agency: "Ủy ban nhân dân tỉnh Mẫu"
+unit: "Sở Nội vụ (Phòng Cải cách hành chính)"
+level: tinh
+receives: [thu_tuc_hanh_chinh, can_bo]
+phones:
+  - "0299 3822 123"
+sample: true
+"""
+
+
+def name_of(k: int) -> str:
+    return f"xa-{k:03d}"
+
+
+def unit_of(k: int) -> str:
+    return f"UBND xã Mẫu {k:03d}"
+
+
+def cascade_landed() -> bool:
+    """Whether plan tasks take `units:` yet (the cascade branch adds urls.UNIT_DATA with it)."""
+    from generator import urls
+    return hasattr(urls, "UNIT_DATA")
+
+
+def _family_options(communes: int) -> str:
+    lines = ["  - cchc:", "      plans_dir: plans", "      portal:", f"        name: {ROOT_NAME}",
+             "        unit: UBND tỉnh Mẫu", "        level: tinh", "      portals:"]
+    for k in range(1, communes + 1):
+        lines += [f"        - name: {name_of(k)}", f"          site_name: Chuyên trang CCHC xã Mẫu {k:03d}",
+                  f"          unit: {unit_of(k)}", "          level: xa", f"          site_url: {SITE_URL}{name_of(k)}/",
+                  f"          content: content/don-vi/{name_of(k)}"]
+    return "\n".join(lines) + "\n"
+
+
+def _delivering(k: int, i: int) -> str:
+    month = 1 + (k + i) % 12
+    return (f"---\ntitle: \"{unit_of(k)}: chuyên mục cải cách hành chính tháng {month}/2021\"\n"
+            f"date: 2021-{month:02d}-15 08:00\nsummary: \"Chuyên mục tháng {month} của {unit_of(k)}.\"\n"
+            f"areas: [thu_tuc_hanh_chinh]\ntags: [tuyên truyền]\nsample: true\ndelivers: [\"{TASK}\"]\n---\n\n"
+            f"{unit_of(k)} phát chuyên mục tuyên truyền cải cách hành chính tháng {month} năm 2021 "
+            "trên hệ thống truyền thanh xã, giới thiệu thủ tục đăng ký khai sinh trực tuyến.\n")
+
+
+def _hotline(k: int) -> str:
+    return (f"agency: \"{unit_of(k)}\"\nlevel: xa\nparent: \"tỉnh Mẫu\"\nreceives: [thu_tuc_hanh_chinh, can_bo]\n"
+            f"phones:\n  - \"0299 3{800 + k} 123\"\naddress: \"Bộ phận Một cửa, {unit_of(k)} (địa chỉ mẫu)\"\n"
+            "last_verified: 2026-10-01\nsample: true\n")
+
+
+def write_family(dest: Path, communes: int, articles: int, province_articles: int, photos: Path | None) -> Path:
+    """The family's repository in dest (see the module's docstring)."""
+    project = realistic.write_portal(dest / "family", province_articles, photos)
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("  - cchc:\n      plans_dir: plans\n", _family_options(communes)), encoding="utf-8")
+    if cascade_landed():  # task 1, the monthly column, is every commune's
+        plan = project / "plans" / f"{realistic.PLAN_SLUG}.yml"
+        plan.write_text(plan.read_text(encoding="utf-8").replace('    - "no": "1"\n', '    - "no": "1"\n      units: all\n', 1), encoding="utf-8")
+    (project / "content" / "duong-day-nong").mkdir(exist_ok=True)
+    (project / "content" / "duong-day-nong" / "tinh-mau.yml").write_text(PROVINCE_HOTLINE, encoding="utf-8")
+
+    # One commune's articles, written once without `delivers` (the province's plan is not
+    # theirs to deliver, except the task assigned to them), then hard-linked into each.
+    template = realistic.write_portal(dest / "template", articles, photos) / "content" / "tin-tuc"
+    for md in template.rglob("*.md"):
+        md.write_text("".join(line for line in md.read_text(encoding="utf-8").splitlines(keepends=True)
+                              if not line.startswith("delivers:")), encoding="utf-8")
+    for k in range(1, communes + 1):
+        folder = project / "content" / "don-vi" / name_of(k)
+        shutil.copytree(template, folder / "tin-tuc", copy_function=os.link)
+        (folder / "index.md").write_text(f"---\ntitle: Trang chủ\n---\n\n# Chuyên trang cải cách hành chính {unit_of(k)}\n",
+                                         encoding="utf-8")
+        (folder / "duong-day-nong").mkdir()
+        (folder / "duong-day-nong" / f"{name_of(k)}.yml").write_text(_hotline(k), encoding="utf-8")
+        (folder / "tin-tuc" / "2021").mkdir(exist_ok=True)
+        for i in range(1 + k % 3):  # one, two or three articles delivering task 1
+            (folder / "tin-tuc" / "2021" / f"chuyen-muc-{i + 1}.md").write_text(_delivering(k, i), encoding="utf-8")
+    shutil.rmtree(dest / "template")
+    return project
+
+
+def _size(folder: Path) -> int:
+    return sum(f.stat().st_size for f in folder.rglob("*") if f.is_file())
+
+
+def build(project: Path, portal: str, out: Path, units_data: Path | None = None) -> tuple[float, float, float]:
+    shutil.rmtree(out, ignore_errors=True)
+    command = [str(scale.BIN / "cchc"), "build", "--portal", portal, "-d", str(out)]
+    return scale.measure(command + (["--units-data", str(units_data)] if units_data else []), project)
+
+
+def units_data(built_commune: Path, dest: Path, communes: int) -> int:
+    """dest/<name>.json for every commune: the built one's file, renamed for each; its size."""
+    dest.mkdir(parents=True, exist_ok=True)
+    text = (built_commune / DATA).read_text(encoding="utf-8")
+    for k in range(1, communes + 1):
+        (dest / f"{name_of(k)}.json").write_text(text.replace(name_of(1), name_of(k)).replace(unit_of(1), unit_of(k)), encoding="utf-8")
+    return len(text.encode())
+
+
+def search_download(province_site: Path, commune_site: Path, communes: int, query: str) -> tuple[int, int]:
+    """Bytes and requests of a first search over the province's index and every commune's."""
+    from playwright.sync_api import sync_playwright
+    import http.server
+    import threading
+
+    for k in range(1, communes + 1):  # each commune's bundle at its path (a copy of the one built)
+        target = province_site / name_of(k) / "pagefind"
+        if not target.exists():
+            shutil.copytree(commune_site / "pagefind", target, copy_function=os.link)
+    handler = lambda *a, **kw: scale._Quiet(*a, directory=str(province_site), **kw)  # noqa: E731
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    total, requests = [0], [0]
+    chromium = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
+    indexes = [f"/{name_of(k)}/pagefind/" for k in range(1, communes + 1)]
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-background-networking"])
+            page = browser.new_page()
+
+            def count(response):
+                if "/pagefind/" in response.url:
+                    total[0] += scale._sent_size(response.url, response.body())
+                    requests[0] += 1
+
+            page.on("response", count)
+            page.goto(f"http://127.0.0.1:{server.server_port}/404.html")
+            page.evaluate("""async ([q, indexes]) => {
+                const pf = await import('/pagefind/pagefind.js');
+                await pf.options({});
+                for (const index of indexes) await pf.mergeIndex(index);
+                const r = await pf.search(q);
+                await Promise.all(r.results.slice(0, 10).map(x => x.data()));
+            }""", [query, indexes])
+            page.wait_for_timeout(300)
+            browser.close()
+    finally:
+        server.shutdown()
+    return total[0], requests[0]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--communes", type=int, default=100)
+    parser.add_argument("--articles", type=int, default=200, help="articles per commune")
+    parser.add_argument("--province-articles", type=int, default=200)
+    parser.add_argument("--query", default="dich vu cong truc tuyen")
+    parser.add_argument("--setup-minutes", type=float, default=1.0, help="per job, for the CI estimate (not measured here)")
+    parser.add_argument("--keep", type=Path, help="keep the generated family under this folder")
+    args = parser.parse_args()
+    scale.ENV["CCHC_CACHE"] = "0"
+    n = args.communes
+    print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}; {os.cpu_count()} cores; "
+          f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}", flush=True)
+    work = Path(tempfile.mkdtemp(prefix="cchc-family-", dir=args.keep))
+    photos = Path(tempfile.mkdtemp(prefix="cchc-photos-"))
+    try:
+        start = time.perf_counter()
+        project = write_family(work, n, args.articles, args.province_articles, photos)
+        print(f"family written: {n} communes × {args.articles} articles + the province ({args.province_articles}) "
+              f"in {time.perf_counter() - start:.0f} s; cascade (units:) {'landed' if cascade_landed() else 'NOT landed'}", flush=True)
+        built = work / "built"
+
+        cpu, wall, peak = build(project, name_of(1), built / name_of(1))
+        commune_size = _size(built / name_of(1))
+        print(f"one commune: CPU {cpu:.1f} s, wall {wall:.1f} s, peak {peak / 2**20:.0f} MiB, site {commune_size / 2**20:.1f} MiB", flush=True)
+        commune_cpu = cpu
+
+        rows = []
+        has_data = (built / name_of(1) / DATA).is_file()
+        if not has_data:
+            print(f"no {DATA} in the commune's site (cascade not merged): the province builds with an empty units folder")
+        for count in sorted({0, n // 4, n // 2, n}):
+            folder = work / f"units-{count}"
+            folder.mkdir()
+            size = units_data(built / name_of(1), folder, count) if has_data and count else 0
+            cpu, wall, peak = build(project, ROOT_NAME, built / ROOT_NAME, folder)
+            rows.append((count, cpu, wall, peak))
+            print(f"province with {count:3} units' data ({size / 1024:.1f} KiB each): CPU {cpu:.1f} s, wall {wall:.1f} s, "
+                  f"peak {peak / 2**20:.0f} MiB", flush=True)
+        base = rows[0][1]
+        print("\n| units' data | province build CPU | aggregation (minus 0 units) | per unit |")
+        print("|---|---|---|---|")
+        for count, cpu, _wall, _peak in rows:
+            extra = cpu - base
+            print(f"| {count} | {cpu:.1f} s | {extra:+.1f} s | {extra / count * 1000:.0f} ms |" if count else f"| 0 | {cpu:.1f} s | – | – |")
+        province_cpu = rows[-1][1]
+        matrix = commune_cpu * n + province_cpu
+        print(f"\nmatrix total: {commune_cpu:.1f} s × {n} + {province_cpu:.1f} s = {matrix / 60:.1f} CPU-minutes of building; "
+              f"with ~{args.setup_minutes:g} min of set-up per job: {n + 1} jobs (one portal each) "
+              f"≈ {matrix / 60 + (n + 1) * args.setup_minutes:.0f} min; 20 jobs of {-(-n // 20)} communes "
+              f"≈ {matrix / 60 + 21 * args.setup_minutes:.0f} min")
+        print(f"family site: {n} × {commune_size / 2**20:.1f} MiB + province {_size(built / ROOT_NAME) / 2**20:.1f} MiB "
+              f"≈ {(n * commune_size + _size(built / ROOT_NAME)) / 2**30:.2f} GiB", flush=True)
+
+        if (built / name_of(1) / "pagefind").is_dir():
+            size, requests = search_download(built / ROOT_NAME, built / name_of(1), n, args.query)
+            print(f"province search {args.query!r} over its index and {n} communes' (mergeIndex): "
+                  f"{size / 1024:.0f} KiB in {requests} requests", flush=True)
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+        shutil.rmtree(photos, ignore_errors=True)
+    print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+
+
+if __name__ == "__main__":
+    main()
