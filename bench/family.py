@@ -6,8 +6,9 @@
 The family (bench/realistic.py's articles, written once and hard-linked into every commune):
 - the province (the root): `realistic.portal` with its plan, whose task 1 (a monthly column)
   is assigned to every commune (`units: all`), and the province's hotline, inherited;
-- N communes `xa-001`… in content/don-vi/<name>/: a home page, M articles (no `delivers`),
-  a hotline of their own, and one to three articles delivering the province's task 1.
+- N communes `xa-001`… in content/don-vi/<name>/ (declared by its don-vi.yml): a home page,
+  M articles (no `delivers`), a hotline of their own, and one to three articles delivering
+  the province's task 1.
 
 What it measures, each command in a fresh process (CPU = user + system of the process tree,
 peak = the summed resident size of the tree, bench/scale.py `measure`), cold (CCHC_CACHE=0):
@@ -16,8 +17,9 @@ peak = the summed resident size of the tree, bench/scale.py `measure`), cold (CC
 2. the aggregate step: the province's build `cchc build --portal <root> --units-data DIR`
    with the data of 0, N/4, N/2 and N units (du-lieu/thuc-hien.json of the commune built,
    copied for the others with their names: every commune publishes a file of that size);
-   the aggregation is the difference from the build with no units' data, and it must grow
-   linearly with the units;
+   and, in this process, the assembly of the province's site (`pages.build_site`: every
+   generated page, the reports included) with each of those folders, the minimum of three:
+   the aggregation is its growth over 0 units, and it must grow linearly with the units;
 3. the matrix total in CPU-minutes: one commune × N + the province with every unit's data
    (plus, as an estimate, a minute of set-up per job: checkout, Python, pip from its cache);
 4. the province's search download for one query over the merged indexes: the province's
@@ -52,6 +54,7 @@ level: tinh
 receives: [thu_tuc_hanh_chinh, can_bo]
 phones:
   - "0299 3822 123"
+last_verified: 2026-10-01
 sample: true
 """
 
@@ -65,19 +68,22 @@ def unit_of(k: int) -> str:
 
 
 def cascade_landed() -> bool:
-    """Whether plan tasks take `units:` yet (the cascade branch adds urls.UNIT_DATA with it)."""
-    from generator import urls
-    return hasattr(urls, "UNIT_DATA")
+    """Whether plan tasks take `units:` yet (the cascade helper's field)."""
+    generator = realistic.ROOT / "generator"
+    return any('Field("units"' in f.read_text(encoding="utf-8") for f in generator.rglob("*.py"))
 
 
-def _family_options(communes: int) -> str:
-    lines = ["  - cchc:", "      plans_dir: plans", "      portal:", f"        name: {ROOT_NAME}",
-             "        unit: UBND tỉnh Mẫu", "        level: tinh", "      portals:"]
-    for k in range(1, communes + 1):
-        lines += [f"        - name: {name_of(k)}", f"          site_name: Chuyên trang CCHC xã Mẫu {k:03d}",
-                  f"          unit: {unit_of(k)}", "          level: xa", f"          site_url: {SITE_URL}{name_of(k)}/",
-                  f"          content: content/don-vi/{name_of(k)}"]
-    return "\n".join(lines) + "\n"
+FAMILY_OPTIONS = f"""  - cchc:
+      plans_dir: plans
+      portal: {{name: {ROOT_NAME}, unit: UBND tỉnh Mẫu, level: tinh}}
+      units: content/don-vi
+"""
+
+
+def _declaration(k: int) -> str:
+    """The commune's don-vi.yml (its portal; it inherits the province's procedures and hotlines)."""
+    return (f"site_name: Chuyên trang CCHC xã Mẫu {k:03d}\nunit: {unit_of(k)}\nlevel: xa\n"
+            f"site_url: {SITE_URL}{name_of(k)}/\n")
 
 
 def _delivering(k: int, i: int) -> str:
@@ -100,7 +106,7 @@ def write_family(dest: Path, communes: int, articles: int, province_articles: in
     project = realistic.write_portal(dest / "family", province_articles, photos)
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
-    config.write_text(text.replace("  - cchc:\n      plans_dir: plans\n", _family_options(communes)), encoding="utf-8")
+    config.write_text(text.replace("  - cchc:\n      plans_dir: plans\n", FAMILY_OPTIONS), encoding="utf-8")
     if cascade_landed():  # task 1, the monthly column, is every commune's
         plan = project / "plans" / f"{realistic.PLAN_SLUG}.yml"
         plan.write_text(plan.read_text(encoding="utf-8").replace('    - "no": "1"\n', '    - "no": "1"\n      units: all\n', 1), encoding="utf-8")
@@ -118,6 +124,7 @@ def write_family(dest: Path, communes: int, articles: int, province_articles: in
         shutil.copytree(template, folder / "tin-tuc", copy_function=os.link)
         (folder / "index.md").write_text(f"---\ntitle: Trang chủ\n---\n\n# Chuyên trang cải cách hành chính {unit_of(k)}\n",
                                          encoding="utf-8")
+        (folder / "don-vi.yml").write_text(_declaration(k), encoding="utf-8")
         (folder / "duong-day-nong").mkdir()
         (folder / "duong-day-nong" / f"{name_of(k)}.yml").write_text(_hotline(k), encoding="utf-8")
         (folder / "tin-tuc" / "2021").mkdir(exist_ok=True)
@@ -144,6 +151,33 @@ def units_data(built_commune: Path, dest: Path, communes: int) -> int:
     for k in range(1, communes + 1):
         (dest / f"{name_of(k)}.json").write_text(text.replace(name_of(1), name_of(k)).replace(unit_of(1), unit_of(k)), encoding="utf-8")
     return len(text.encode())
+
+
+def aggregation(project: Path, folders: dict[int, Path], repeats: int = 3) -> dict[int, float]:
+    """CPU seconds of assembling the province's site (every generated page: plans, reports…)
+    in this process, per number of units' data files: the minimum of `repeats`."""
+    import datetime as dt
+
+    from generator import family
+    from generator.content import load_corpus
+    from generator.pages import build_site
+
+    found, problems = family.read(project)
+    assert not problems, problems
+    root = found.root
+    ctx = family.context_for(found, root.name)
+    corpus, problems = load_corpus(project, project / root.plans, project / root.content, ctx.skipped(project))
+    assert not problems, [str(p) for p in problems]
+    today = dt.date(2026, 11, 22)
+    times = {}
+    for count, folder in folders.items():
+        runs = []
+        for _ in range(repeats):
+            start = time.process_time()
+            build_site(corpus, today, root.site_url, family=family.context_for(found, root.name, None, folder))
+            runs.append(time.process_time() - start)
+        times[count] = min(runs)
+    return times
 
 
 def search_download(province_site: Path, commune_site: Path, communes: int, query: str) -> tuple[int, int]:
@@ -227,18 +261,20 @@ def main() -> None:
             rows.append((count, cpu, wall, peak))
             print(f"province with {count:3} units' data ({size / 1024:.1f} KiB each): CPU {cpu:.1f} s, wall {wall:.1f} s, "
                   f"peak {peak / 2**20:.0f} MiB", flush=True)
-        base = rows[0][1]
-        print("\n| units' data | province build CPU | aggregation (minus 0 units) | per unit |")
-        print("|---|---|---|---|")
+        inner = aggregation(project, {count: work / f"units-{count}" for count, *_ in rows})
+        base, inner_base = rows[0][1], inner[0]
+        print("\n| units' data | province build CPU | minus 0 units | site assembly in-process | minus 0 units | per unit |")
+        print("|---|---|---|---|---|---|")
         for count, cpu, _wall, _peak in rows:
-            extra = cpu - base
-            print(f"| {count} | {cpu:.1f} s | {extra:+.1f} s | {extra / count * 1000:.0f} ms |" if count else f"| 0 | {cpu:.1f} s | – | – |")
+            extra = inner[count] - inner_base
+            print(f"| {count} | {cpu:.1f} s | {cpu - base:+.1f} s | {inner[count]:.2f} s | {extra:+.2f} s | "
+                  + (f"{extra / count * 1000:.1f} ms |" if count else "– |"))
         province_cpu = rows[-1][1]
         matrix = commune_cpu * n + province_cpu
         print(f"\nmatrix total: {commune_cpu:.1f} s × {n} + {province_cpu:.1f} s = {matrix / 60:.1f} CPU-minutes of building; "
               f"with ~{args.setup_minutes:g} min of set-up per job: {n + 1} jobs (one portal each) "
-              f"≈ {matrix / 60 + (n + 1) * args.setup_minutes:.0f} min; 20 jobs of {-(-n // 20)} communes "
-              f"≈ {matrix / 60 + 21 * args.setup_minutes:.0f} min")
+              f"≈ {matrix / 60 + (n + 1) * args.setup_minutes:.0f} min; {min(n, 20)} jobs of {-(-n // 20)} communes + 1 "
+              f"≈ {matrix / 60 + (min(n, 20) + 1) * args.setup_minutes:.0f} min")
         print(f"family site: {n} × {commune_size / 2**20:.1f} MiB + province {_size(built / ROOT_NAME) / 2**20:.1f} MiB "
               f"≈ {(n * commune_size + _size(built / ROOT_NAME)) / 2**30:.2f} GiB", flush=True)
 
