@@ -212,6 +212,8 @@ def read(root: Path, config_file: str = "mkdocs.yml") -> tuple[Family | None, li
     if problems:
         return None, problems
     family = Family((root_portal, *units))
+    if not units:  # a portal of its own: nothing to tell apart
+        return family, []
     problems = _family_problems(root, family, where, config_file)
     return (None if problems else family), problems
 
