@@ -28,6 +28,7 @@ import re
 import shutil
 from dataclasses import dataclass, replace
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -90,6 +91,15 @@ class Family:
         return tuple(chain)
 
 
+def below(base_url: str, url: str) -> str | None:
+    """The path of `url` below `base_url` ("" for the same address), or None when it is not below."""
+    base, mine = urlsplit(base_url), urlsplit(url)
+    prefix = base.path if base.path.endswith("/") else base.path + "/"
+    if (mine.scheme, mine.netloc) != (base.scheme, base.netloc) or not mine.path.startswith(prefix):
+        return None
+    return mine.path[len(prefix):]
+
+
 @dataclass(frozen=True)
 class Context:
     """What the build of one portal knows of its family (pages.assemble's `family`)."""
@@ -101,6 +111,12 @@ class Context:
     @property
     def is_family(self) -> bool:
         return len(self.family.portals) > 1
+
+    def nested(self) -> tuple[str, ...]:
+        """Paths below this portal's address where other portals of the family are published:
+        its own build does not hold their pages."""
+        paths = (below(self.portal.site_url, p.site_url) for p in self.family.portals if p is not self.portal)
+        return tuple(path for path in paths if path)
 
     def skipped(self, root: Path) -> list[Path]:
         """Folders of the other portals inside this one's files: never read as its own."""

@@ -184,3 +184,12 @@ def test_one_portal_is_built_on_its_own(tmp_path):
     wrong = run_cchc(root, "build", "--portal", "phuong-2")
     assert wrong.returncode == 1
     assert wrong.stderr.strip() == 'error: "phuong-2" is not a portal of the family (did you mean "phuong-1"?)'
+
+
+def test_the_portals_nested_below_an_address_are_left_to_their_own_builds(tmp_path):
+    root = family_portal(tmp_path)
+    found, __ = family.read(root)
+    nested = {p.name: family.context_for(found, p.name).nested() for p in found.portals}
+    assert nested == {"tinh": ("phuong-1/", "thanh-pho/"), "phuong-1": (), "thanh-pho": ()}
+    assert family.below(ROOT_URL, "https://example.gov.vn/khac/") is None
+    assert family.below(ROOT_URL, "https://other.gov.vn/cchc/x/") is None
