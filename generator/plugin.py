@@ -297,7 +297,8 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         except cms.CmsSetupError as err:
             raise PluginError(str(err)) from None
         # Before the search index: a site with a broken link is not published at all.
-        broken = linkcheck.check_site(Path(config.site_dir), config.site_url, self.sources,
+        nested = self.family.nested() if self.family else ()  # other portals' pages: their own builds check them
+        broken = linkcheck.check_site(Path(config.site_dir), config.site_url, self.sources, later=("pagefind/", *nested),
                                       parse=lambda html: self.cache.memo("links", linkcheck.parse_page, html))
         if broken and self.serving:  # the preview shows them (a failed rebuild would leave the browser waiting)
             log.info("%s", linkcheck.report(broken))
