@@ -30,6 +30,15 @@ import sys
 from pathlib import Path, PurePosixPath
 
 UNIT_DATA = "du-lieu/thuc-hien.json"  # urls.UNIT_DATA without its leading "/": where a built portal keeps its data
+# A family of one may leave its portal unnamed (`cchc portals` says ""): its jobs and folders
+# use this word, and the workflow turns it back into `--portal ""` (`${name#_root}`; no
+# portal name starts with "_").
+UNNAMED = "_root"
+
+
+def key(portal: dict) -> str:
+    """The portal's name for jobs, artifacts and folders."""
+    return portal["name"] or UNNAMED
 
 
 def leaves(portals: list[dict]) -> list[dict]:
@@ -60,7 +69,7 @@ def matrix(portals: list[dict], batch: int = 1, max_jobs: int | None = None) -> 
     and `artifact` (the name its built sites are uploaded under: `portal-<name>` for a job of
     one portal, `portals-<first>-<last>` for a batch; every one starts with "portal").
     """
-    names = [p["name"] for p in leaves(portals)]
+    names = [key(p) for p in leaves(portals)]
     size = batch_size(len(names), batch, max_jobs)
     include = []
     for start in range(0, len(names), size):
@@ -123,18 +132,18 @@ def assemble(portals: list[dict], built: Path, site: Path, previous: Path | None
             continue
         rel = site_path(portal, root)
         dest = site / rel
-        fresh = built / portal["name"]
+        fresh = built / key(portal)
         old = previous / rel if previous is not None else None
         if portal is not root and dest.exists():
             shutil.rmtree(dest)
         if fresh.is_dir():
             shutil.copytree(fresh, dest, dirs_exist_ok=True)
-            report["built"].append(portal["name"])
+            report["built"].append(key(portal))
         elif old is not None and old.is_dir():
             shutil.copytree(old, dest, dirs_exist_ok=True)
-            report["kept"].append(portal["name"])
+            report["kept"].append(key(portal))
         else:
-            report["missing"].append(portal["name"])
+            report["missing"].append(key(portal))
     return report
 
 

@@ -68,6 +68,22 @@ def test_a_family_of_one_is_a_matrix_of_one_job_building_the_root():
     assert family_ci.parents(alone) == []
 
 
+def test_a_family_of_one_with_no_portal_name_builds_its_portal_all_the_same(tmp_path):
+    from .test_inventory import portal
+
+    flow = workflow()
+    project = with_options(portal(tmp_path, {}), {"plans_dir": "plans"})  # today's single portal
+    code, outputs = run_step(run_script(flow["jobs"]["portals"], "cchc portals --json"), project, flow["env"], {})
+    assert code == 0 and outputs["parents"] == ""
+    assert json.loads(outputs["matrix"]) == {"include": [{"id": "_root", "portals": "_root", "artifact": "portal-_root"}]}
+    unit = flow["jobs"]["unit"]
+    code, _ = run_step(run_script(unit, "--portal"), project, {**flow["env"], **unit["env"]}, {"matrix.portals": "_root"})
+    assert code == 0 and (project / "built" / "_root" / "index.html").is_file()
+    (project / "portals.json").write_text(json.dumps([{"name": "", "parent": None, "depth": 0, "output": ""}]), encoding="utf-8")
+    code, _ = run_step(run_script(flow["jobs"]["family"], "family_ci assemble"), project, {}, {})
+    assert code == 0 and (project / "site" / "index.html").is_file()
+
+
 def test_many_communes_are_batched_so_that_the_jobs_stay_under_the_cap():
     communes = [PORTALS[0]] + [row(f"xa-{k:03d}", "tinh", 1, f"xa-{k:03d}/") for k in range(1, 101)]
     jobs = family_ci.matrix(communes, batch=1, max_jobs=20)["include"]
@@ -157,7 +173,7 @@ def test_the_matrix_job_feeds_the_unit_jobs_from_the_portal_list():
     assert unit["env"]["PORTALS"] == "${{ matrix.portals }}"  # through the environment, never pasted into the script
     script = run_script(unit, "--portal")
     assert re.search(r'for name in \$PORTALS; do', script)
-    assert 'cchc build --portal "$name" -d "built/$name"' in script
+    assert 'cchc build --portal "${name#%s}" -d "built/$name"' % family_ci.UNNAMED in script
     assert "exit 1" in script  # the job fails when one of its portals did
 
 
@@ -196,16 +212,21 @@ GITHUB_SHELL = ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c"]  # Git
 EXPRESSION = re.compile(r"\$\{\{\s*([a-z.\-_]+)\s*\}\}")
 
 
+def with_options(root: Path, options: dict) -> Path:
+    """The project's mkdocs.yml with these cchc plugin options (whatever the repository's declares)."""
+    config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["plugins"] = [{"cchc": options} if isinstance(e, dict) and "cchc" in e else e for e in config["plugins"]]
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return root
+
+
 def family_project(root: Path) -> Path:
     """A province with a city, two wards under the city; phuong-2 has an article in error."""
     from .test_inventory import ARTICLE, portal
 
     root.mkdir()
-    portal(root, {})
-    config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
-    config["plugins"] = [{"cchc": {"plans_dir": "plans", "portal": {"name": "tinh", "unit": "UBND tỉnh Mẫu", "level": "tinh"},
-                                   "units": "content/don-vi"}} if isinstance(e, dict) and "cchc" in e else e for e in config["plugins"]]
-    (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    with_options(portal(root, {}), {"plans_dir": "plans", "portal": {"name": "tinh", "unit": "UBND tỉnh Mẫu", "level": "tinh"},
+                                    "units": "content/don-vi"})
     units = {"tp": ("huyen", "tinh"), "phuong-1": ("xa", "tp"), "phuong-2": ("xa", "tp")}
     for name, (level, parent) in units.items():
         folder = root / "content" / "don-vi" / name
