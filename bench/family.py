@@ -138,6 +138,17 @@ def _size(folder: Path) -> int:
     return sum(f.stat().st_size for f in folder.rglob("*") if f.is_file())
 
 
+def _parts(folder: Path) -> str:
+    """What a site's bytes are: compressed copies, images, the search index, the rest."""
+    parts = {"compressed copies (.gz, .br)": 0, "images": 0, "search index": 0, "the rest": 0}
+    for f in folder.rglob("*"):
+        if f.is_file():
+            part = ("compressed copies (.gz, .br)" if f.suffix in (".gz", ".br") else "search index" if "pagefind" in f.parts
+                    else "images" if f.suffix.lower() in (".jpg", ".jpeg", ".png", ".webp", ".gif", ".svg") else "the rest")
+            parts[part] += f.stat().st_size
+    return ", ".join(f"{k} {v / 2**20:.1f} MiB" for k, v in parts.items())
+
+
 def build(project: Path, portal: str, out: Path, units_data: Path | None = None) -> tuple[float, float, float]:
     shutil.rmtree(out, ignore_errors=True)
     command = [str(scale.BIN / "cchc"), "build", "--portal", portal, "-d", str(out)]
@@ -180,8 +191,9 @@ def aggregation(project: Path, folders: dict[int, Path], repeats: int = 3) -> di
     return times
 
 
-def search_download(province_site: Path, commune_site: Path, communes: int, query: str) -> tuple[int, int]:
-    """Bytes and requests of a first search over the province's index and every commune's."""
+def search_download(province_site: Path, commune_site: Path, communes: int, query: str) -> tuple[int, int, int, dict]:
+    """Bytes, requests and results of a first search over the province's index and every
+    commune's, and the bytes by kind of file (.js, .wasm, entry/meta, index chunks, fragments)."""
     from playwright.sync_api import sync_playwright
     import http.server
     import threading
@@ -193,7 +205,7 @@ def search_download(province_site: Path, commune_site: Path, communes: int, quer
     handler = lambda *a, **kw: scale._Quiet(*a, directory=str(province_site), **kw)  # noqa: E731
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    total, requests = [0], [0]
+    total, requests, kinds = [0], [0], {}
     chromium = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
     indexes = [f"/{name_of(k)}/pagefind/" for k in range(1, communes + 1)]
     try:
@@ -203,23 +215,27 @@ def search_download(province_site: Path, commune_site: Path, communes: int, quer
 
             def count(response):
                 if "/pagefind/" in response.url:
-                    total[0] += scale._sent_size(response.url, response.body())
+                    size = scale._sent_size(response.url, response.body())
+                    total[0] += size
                     requests[0] += 1
+                    kind = response.url.split("?")[0].rsplit(".", 1)[-1]
+                    kinds[kind] = kinds.get(kind, 0) + size
 
             page.on("response", count)
             page.goto(f"http://127.0.0.1:{server.server_port}/404.html")
-            page.evaluate("""async ([q, indexes]) => {
+            found = page.evaluate("""async ([q, indexes]) => {
                 const pf = await import('/pagefind/pagefind.js');
                 await pf.options({});
                 for (const index of indexes) await pf.mergeIndex(index);
                 const r = await pf.search(q);
                 await Promise.all(r.results.slice(0, 10).map(x => x.data()));
+                return r.results.length;
             }""", [query, indexes])
             page.wait_for_timeout(300)
             browser.close()
     finally:
         server.shutdown()
-    return total[0], requests[0]
+    return total[0], requests[0], found, kinds
 
 
 def main() -> None:
@@ -248,6 +264,7 @@ def main() -> None:
         commune_size = _size(built / name_of(1))
         print(f"one commune: CPU {cpu:.1f} s, wall {wall:.1f} s, peak {peak / 2**20:.0f} MiB, site {commune_size / 2**20:.1f} MiB", flush=True)
         commune_cpu = cpu
+        print(f"  its site: {_parts(built / name_of(1))}", flush=True)
 
         rows = []
         has_data = (built / name_of(1) / DATA).is_file()
@@ -279,9 +296,10 @@ def main() -> None:
               f"≈ {(n * commune_size + _size(built / ROOT_NAME)) / 2**30:.2f} GiB", flush=True)
 
         if (built / name_of(1) / "pagefind").is_dir():
-            size, requests = search_download(built / ROOT_NAME, built / name_of(1), n, args.query)
-            print(f"province search {args.query!r} over its index and {n} communes' (mergeIndex): "
-                  f"{size / 1024:.0f} KiB in {requests} requests", flush=True)
+            size, requests, found, kinds = search_download(built / ROOT_NAME, built / name_of(1), n, args.query)
+            print(f"province search {args.query!r} over its index and {n} communes' (mergeIndex): {found} results, "
+                  f"{size / 1024:.0f} KiB in {requests} requests ("
+                  + ", ".join(f"{kind} {b / 1024:.0f} KiB" for kind, b in sorted(kinds.items())) + ")", flush=True)
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
