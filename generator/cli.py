@@ -173,7 +173,15 @@ def generate(args) -> int:
     if root.is_relative_to(out.resolve()) or not generation.replaceable(out):
         print(_("error: {dir} is not empty and was not written by cchc generate: give a new or empty folder", dir=args.dir), file=sys.stderr)
         return 2
-    problems = generation.write_source(root, out, today, config_file=args.config, drafts=args.drafts)
+    config = args.config
+    if args.portal:
+        from . import family_cli
+
+        config = family_cli.config_of(args.portal, args.config)
+        if config is None:
+            return 1
+        root, config = Path(config).parent, Path(config).name
+    problems = generation.write_source(root, out, today, config_file=config, drafts=args.drafts)
     if problems:
         print(ContentError(problems).report(), file=sys.stderr)
         return 1
@@ -378,6 +386,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("dir", metavar="DIR", help=_("the folder to write (replaced if it exists)"))
     p.add_argument("-f", "--config", default="mkdocs.yml", help=_("MkDocs configuration (default: mkdocs.yml)"))
     p.add_argument("--drafts", action="store_true", help=_("include drafts and articles dated later, as the preview shows them"))
+    p.add_argument("--portal", metavar="NAME", help=_("in a family of portals: write this portal's source (`cchc portals` lists them)"))
     p.set_defaults(run=generate)
 
     p = commands.add_parser("posters", help=_("print the built site's A4 posters and leaflet to PDF with headless Chromium"))
