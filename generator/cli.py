@@ -237,6 +237,14 @@ def new(args) -> int:
     today = _build_date()
     if today is None:
         return 2
+    if args.portal:  # a unit of the family: its own folder and plans
+        from . import family_cli
+
+        found = family_cli.declared(root, "mkdocs.yml")
+        portal = found and family_cli.pick(found, args.portal)
+        if portal is None:
+            return 1
+        args.content, args.plans = portal.content, portal.plans
     if not (root / args.content).is_dir():  # not in the portal's folder: the file would land nowhere useful
         print(_("error: there is no {folder}/ folder here: run the command in the portal's folder (the one with mkdocs.yml)", folder=args.content), file=sys.stderr)
         return 2
@@ -378,6 +386,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--level", help=_("plan: tinh, huyen or xa"))
     p.add_argument("--year", help=_("plan: the year it covers (default: this year)"))
     p.add_argument("--series", help=_("episode: the series folder in content/chuong-trinh/"))
+    p.add_argument("--portal", metavar="NAME", help=_("in a family of portals: write the file in this portal's folder (`cchc portals` lists them)"))
     p.add_argument("--plans", default="plans", help=_("folder of plan files (default: plans)"))
     p.add_argument("--content", default="content", help=_("folder of pages, articles and programmes (default: content)"))
     p.set_defaults(run=new)
