@@ -215,7 +215,11 @@ def search_download(province_site: Path, commune_site: Path, communes: int, quer
 
             def count(response):
                 if "/pagefind/" in response.url:
-                    size = scale._sent_size(response.url, response.body())
+                    try:
+                        size = scale._sent_size(response.url, response.body())
+                    except Exception:  # noqa: BLE001  (a body the browser let go of: counted apart)
+                        kinds["unread"] = kinds.get("unread", 0) + 1
+                        return
                     total[0] += size
                     requests[0] += 1
                     kind = response.url.split("?")[0].rsplit(".", 1)[-1]
@@ -299,7 +303,8 @@ def main() -> None:
             size, requests, found, kinds = search_download(built / ROOT_NAME, built / name_of(1), n, args.query)
             print(f"province search {args.query!r} over its index and {n} communes' (mergeIndex): {found} results, "
                   f"{size / 1024:.0f} KiB in {requests} requests ("
-                  + ", ".join(f"{kind} {b / 1024:.0f} KiB" for kind, b in sorted(kinds.items())) + ")", flush=True)
+                  + ", ".join(f"{kind} {b / 1024:.0f} KiB" if kind != "unread" else f"{b} bodies unread" for kind, b in sorted(kinds.items()))
+                  + ")", flush=True)
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
