@@ -22,7 +22,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import blocks, cache, cards, cms, csp, dates, family, generate, images, linkcheck, mdext, minify, mkdocs_log, pages, pagecache, precompress, preview, problem_page, sanitize, search, services, share, urls
+from . import blocks, cache, cards, cms, csp, dates, family, family_search, generate, images, linkcheck, mdext, minify, mkdocs_log, pages, pagecache, precompress, preview, problem_page, sanitize, search, services, share, urls
 from .errors import ContentError, Location, Problem
 from .i18n import _
 from .kinds import common
@@ -66,6 +66,9 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         self.plans_dir = self.root / self.config.plans_dir
         self.docs_dir = Path(config.docs_dir)
         self.family, self.label, self.tree_sources = self._family(Path(config.config_file_path).name)
+        # One search across the family: which pages are this portal's own, and the other hosts its search reads.
+        self.ownership = family_search.Ownership(self.family, self.tree_sources)
+        self.connect = family_search.connect_origins(self.family, config.site_url or "")
         self.blocks = blocks.Blocks()  # our HTML blocks lifted out of the page being rendered
         self.sources: dict[str, str] = {}  # built page -> its source as officers know it, for the link check
         # MkDocs' own warnings about pages (broken links, missing files) in our words, with file:line.
@@ -271,17 +274,19 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         else:
             self.sources[page.file.dest_uri] = self._shown(page.file.src_uri)
         if self.config.search:  # ready to be indexed where it lies (no copy, no second read)
-            output = search.for_index(output, page.file.dest_uri)
+            origin = self.site.origins.get(page.file.src_uri) if page.file.generated_by else None
+            source = origin if page.file.generated_by else self._shown(page.file.src_uri)
+            output = search.for_index(output, page.file.dest_uri, self.ownership.words(source, page.file.dest_uri))
         # Not when previewing: `serve` injects its live-reload script inline into every page.
         # The white space is collapsed after the policy is made: scripts are kept as written.
-        return minify.collapse(output if self.serving else self.cache.memo("csp", csp.with_policy, output, page.content))
+        return minify.collapse(output if self.serving else self.cache.memo("csp", csp.with_policy, output, page.content, self.connect))
 
     def on_post_template(self, output_content, template_name, config):
         if self.serving or not template_name.endswith(".html"):  # 404.html is a page too
             return output_content
         if self.config.search:
             output_content = search.for_index(output_content, template_name)
-        return minify.collapse(csp.with_policy(output_content))
+        return minify.collapse(csp.with_policy(output_content, None, self.connect))
 
     def on_post_build(self, config):
         if self.problems:
