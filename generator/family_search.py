@@ -14,6 +14,10 @@ its descendants' Pagefind indexes too; every other portal searches its own.
   word (`OWN`), which the root's search box adds to what it asks the merged indexes: a
   unit's inherited copies never match, its own pages (news, its own hotline) do. A listing
   a unit inherits (the procedures' list) is its own when it lists a file of the unit's.
+- Every page of a family's portal also carries a word naming its portal (`portal_word`): a
+  page two portals publish alike (the feedback page, an inherited procedure) would otherwise
+  be the same page to Pagefind (its id is a hash of what it indexes), and the search box
+  could not tell which portal a result is from.
 - Ranking is per index, then interleaved (overrides/assets/javascripts/cchc.js): Pagefind
   scores each index with its own statistics, so one index's scores do not compare with
   another's (tests/test_browser_family_search.py measures it).
@@ -25,6 +29,11 @@ from urllib.parse import urlsplit
 from .family import Context, Portal
 
 OWN = "zzrieng"  # the hidden word of a page a portal owns (not inherited); folded like the type words
+
+
+def portal_word(portal: Portal) -> str:
+    """The hidden word on every page of a family's portal ("phuong-1" -> "zzdvphuong1")."""
+    return "zzdv" + portal.name.replace("-", "")
 
 
 def searched(ctx: Context | None) -> tuple[Portal, ...]:
@@ -65,7 +74,7 @@ def connect_origins(ctx: Context | None, site_url: str) -> tuple[str, ...]:
 
 
 class Ownership:
-    """Which of a family portal's built pages are its own (they carry `OWN`).
+    """The hidden words of a family portal's pages: its `portal_word`, and `OWN` on its own.
 
     `sources`: a unit tree's files, "content/…" or "plans/…" -> the real repository file
     (family.json); the root's tree is the repository itself, so all of its pages are its own."""
@@ -83,10 +92,12 @@ class Ownership:
         file as the build knows it: a tree path or a repository path; None for a listing)."""
         if self.portal is None:
             return ()
+        return (portal_word(self.portal), OWN) if self._owns(source, path) else (portal_word(self.portal),)
+
+    def _owns(self, source: str | None, path: str) -> bool:
         if self.portal.parent is None:
-            return (OWN,)
+            return True
         if source:
-            real = self.sources.get(source, source)
-            return (OWN,) if real.startswith(self.prefix) else ()
+            return self.sources.get(source, source).startswith(self.prefix)
         top = path.split("/", 1)[0]
-        return (OWN,) if top not in self.portal.inherit or top in self.own_folders else ()
+        return top not in self.portal.inherit or top in self.own_folders

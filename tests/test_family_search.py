@@ -94,17 +94,19 @@ def test_a_units_own_pages_carry_the_word_its_inherited_pages_do_not():
         "plans/ke-hoach-phuong.yml": "content/don-vi/phuong-mot/ke-hoach/ke-hoach-phuong.yml",
     }
     own = family_search.Ownership(Context(FAMILY, WARD), sources)
-    OWN = (family_search.OWN,)
-    assert own.words("content/thu-tuc/khai-sinh.md", "thu-tuc/khai-sinh/index.html") == ()
+    WORD = family_search.portal_word(WARD)
+    OWN = (WORD, family_search.OWN)
+    assert WORD == "zzdvphuongmot"
+    assert own.words("content/thu-tuc/khai-sinh.md", "thu-tuc/khai-sinh/index.html") == (WORD,)
     assert own.words("content/don-vi/phuong-mot/tin-tuc/a.md", "tin-tuc/2026/03/a/index.html") == OWN  # a real path
     assert own.words("content/tin-tuc/a.md", "tin-tuc/2026/03/a/index.html") == OWN  # a tree path
-    assert own.words("plans/ke-hoach-tinh.yml", "ke-hoach/ke-hoach-tinh/index.html") == ()
+    assert own.words("plans/ke-hoach-tinh.yml", "ke-hoach/ke-hoach-tinh/index.html") == (WORD,)
     assert own.words("plans/ke-hoach-phuong.yml", "ke-hoach/ke-hoach-phuong/index.html") == OWN
     # Listings: the procedures' list is the root's; the hotlines' lists the ward's own line.
-    assert own.words(None, "thu-tuc/index.html") == ()
+    assert own.words(None, "thu-tuc/index.html") == (WORD,)
     assert own.words(None, "duong-day-nong/index.html") == OWN
     assert own.words(None, "index.html") == OWN
-    assert family_search.Ownership(Context(FAMILY, ROOT), {}).words("content/thu-tuc/khai-sinh.md", "x") == OWN
+    assert family_search.Ownership(Context(FAMILY, ROOT), {}).words("content/thu-tuc/khai-sinh.md", "x") == ("zzdvtinhthu", family_search.OWN)
     assert family_search.Ownership(None, sources).words("content/tin-tuc/a.md", "x") == ()  # no family: no word
 
 

@@ -266,6 +266,18 @@
     }
   }
 
+  // Pagefind leaves out of a query the words its index lacks: an index that has none of the
+  // citizen's words would answer for the hidden words alone (every page of the type, every
+  // page a unit owns). Only the indexes where the words searched without the hidden ones
+  // find something keep their results.
+  function known(one, plain, engine) {
+    if (!one) return one;
+    if (!engine.portals.length) return plain.results.length ? one : { results: [] };
+    var knows = {};
+    plain.results.forEach(function (r) { knows[engine.owner[r.id]] = true; });
+    return { results: one.results.filter(function (r) { return knows[engine.owner[r.id]]; }) };
+  }
+
   function keepInAddress(query) {
     var url = new URL(location.href);
     if (query) url.searchParams.set("q", query); else url.searchParams.delete("q");
@@ -292,15 +304,17 @@
       wanted = [];
       queries.forEach(function (q) { tokens(q).forEach(function (w) { if (wanted.indexOf(w) === -1) wanted.push(w); }); });
       // In a family, only pages a portal owns: not each unit's copy of the root's procedures.
-      var own = engine.portals.length ? " " + OWN : "";
+      var hidden = narrow + (engine.portals.length ? " " + OWN : "");
       portals = engine.portals;
-      return engine.pf.debouncedSearch(queries[0] + narrow + own, {}, 200).then(function (first) {
+      return engine.pf.debouncedSearch(queries[0] + hidden, {}, 200).then(function (first) {
         if (first === null || ticket !== latest) return null;  // superseded by newer typing
-        return Promise.all(queries.slice(1).map(function (q) { return engine.pf.search(q + narrow + own); }))
-          .then(function (rest) {
-            var found = [first].concat(rest);
-            return portals.length ? interleaved(found, engine, unit ? unit.value : "") : merged(found);
-          });
+        var more = queries.slice(1).map(function (q) { return engine.pf.search(q + hidden); });
+        var plain = hidden ? queries.map(function (q) { return engine.pf.search(q); }) : [];
+        return Promise.all(more.concat(plain)).then(function (rest) {
+          var found = [first].concat(rest.slice(0, more.length));
+          if (hidden) found = found.map(function (one, i) { return known(one, rest[more.length + i], engine); });
+          return portals.length ? interleaved(found, engine, unit ? unit.value : "") : merged(found);
+        });
       });
     }).then(function (results) {
       if (results === null || ticket !== latest) return null;

@@ -1,0 +1,100 @@
+"""One search across a family (issue 14), in Debian's Chromium: a root portal and a ward's portal
+below it, built by `cchc build --all` (tests/test_family_search.py's fixture) and served at the
+root's path (/cchc/) like one host.
+
+- from the root, a word only the ward's news holds and one only the root's holds are both found,
+  each result naming its portal; the unit filter keeps one portal's results; a procedure the
+  ward inherits from the root is found once, the root's;
+- ranking: Pagefind gives the same page different scores in two indexes (the measurement that
+  made the search box rank per index, then interleave: generator/family_search.py);
+- the ward's own search stays local: it never reads the root's index, and finds its own
+  inherited procedure;
+- nothing of the search loads before the box is focused.
+"""
+from __future__ import annotations
+
+import json
+from urllib.parse import urlsplit
+
+import pytest
+
+from .browser_support import serve
+from .test_family_search import BOTH, ROOT_ONLY, ROOT_UNIT, UNIT_ONLY, UNIT_UNIT, family_site  # noqa: F401 (a fixture)
+
+WARD = "/cchc/phuong-mot"
+
+
+@pytest.fixture(scope="module")
+def served(family_site, tmp_path_factory):  # noqa: F811
+    mount = tmp_path_factory.mktemp("served-family")
+    (mount / "cchc").symlink_to(family_site.root, target_is_directory=True)
+    url, stop = serve(mount)
+    yield url
+    stop()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(locale="vi-VN")
+    page = context.new_page()
+    page.requests = []
+    page.on("request", lambda request: page.requests.append(urlsplit(request.url).path))
+    page.errors = []
+    page.on("pageerror", lambda error: page.errors.append(str(error)))
+    yield page
+    assert page.errors == []
+    context.close()
+
+
+def ask(page, query: str) -> list[tuple[str, str, str]]:
+    """(address, portal label, title) of each result for a query typed into the search box."""
+    page.fill("#cchc-search-input", "")
+    page.fill("#cchc-search-input", query)
+    page.wait_for_selector(f".cchc-search__panel[data-query={json.dumps(query, ensure_ascii=False)}]", state="attached")
+    return page.eval_on_selector_all(".cchc-search__result", """els => els.map(li => [
+        new URL(li.querySelector("a").href).pathname,
+        (li.querySelector(".cchc-search__portal") || {}).textContent || "",
+        li.querySelector("a").textContent])""")
+
+
+def test_the_roots_search_finds_the_units_pages_and_its_own_each_naming_its_portal(served, page):
+    page.goto(served + "/cchc/")
+    page.wait_for_load_state("networkidle")
+    assert not [p for p in page.requests if "pagefind" in p or p.endswith(".json")]  # nothing before the box is used
+    page.focus("#cchc-search-input")
+    assert [tuple(r) for r in ask(page, UNIT_ONLY)] == [(f"{WARD}/tin-tuc/2026/03/rieng/", UNIT_UNIT, "Tin của phường")]
+    assert [tuple(r) for r in ask(page, ROOT_ONLY)] == [("/cchc/tin-tuc/2026/03/goc/", ROOT_UNIT, "Tin của tỉnh")]
+    assert f"{WARD}/pagefind/pagefind-entry.json" in page.requests
+    # Round by round, each portal's best: the root's first.
+    assert [tuple(r) for r in ask(page, BOTH)] == [("/cchc/tin-tuc/2026/03/goc/", ROOT_UNIT, "Tin của tỉnh"),
+                            (f"{WARD}/tin-tuc/2026/03/rieng/", UNIT_UNIT, "Tin của phường")]
+    # The ward inherits the root's procedure: the root's search shows it once, the root's.
+    found = ask(page, "khai sinh")
+    assert found[0][:2] == ["/cchc/thu-tuc/dang-ky-khai-sinh/", ROOT_UNIT]
+    assert {label for _, label, _ in found} == {ROOT_UNIT}
+
+
+def test_the_unit_filter_keeps_one_portals_results(served, page):
+    page.goto(served + "/cchc/")
+    page.focus("#cchc-search-input")
+    ask(page, BOTH)
+    unit = page.locator("[data-cchc-unit]")
+    assert unit.is_visible()
+    assert unit.locator("option").all_text_contents() == ["Mọi đơn vị", ROOT_UNIT, UNIT_UNIT]
+    unit.select_option(label=UNIT_UNIT)
+    assert [tuple(r) for r in ask(page, BOTH)] == [(f"{WARD}/tin-tuc/2026/03/rieng/", UNIT_UNIT, "Tin của phường")]
+    unit.select_option(label=ROOT_UNIT)
+    assert [tuple(r) for r in ask(page, BOTH)] == [("/cchc/tin-tuc/2026/03/goc/", ROOT_UNIT, "Tin của tỉnh")]
+    assert ask(page, UNIT_ONLY) == []
+
+
+def test_the_units_own_search_stays_local(served, page):
+    page.goto(served + WARD + "/")
+    page.wait_for_load_state("networkidle")
+    assert not [p for p in page.requests if "pagefind" in p or p.endswith(".json")]
+    page.focus("#cchc-search-input")
+    assert [tuple(r) for r in ask(page, UNIT_ONLY)] == [(f"{WARD}/tin-tuc/2026/03/rieng/", "", "Tin của phường")]
+    assert ask(page, ROOT_ONLY) == []
+    assert ask(page, "khai sinh")[0][0] == f"{WARD}/thu-tuc/dang-ky-khai-sinh/"  # its own copy
+    assert page.locator("[data-cchc-unit]").is_hidden()
+    assert not [p for p in page.requests if p.startswith("/cchc/pagefind/")]  # never the root's index
