@@ -74,6 +74,26 @@ def test_the_roots_search_finds_the_units_pages_and_its_own_each_naming_its_port
     assert {label for _, label, _ in found} == {ROOT_UNIT}
 
 
+def test_pagefind_scores_one_page_differently_in_two_indexes(served, page):
+    """Why the search box ranks per index: the ward's copy of the root's procedure is the
+    same text, yet Pagefind scores it higher in the ward's small index, where "khai sinh" is
+    rare, than in the root's, where six news items use it: merged by score, any ward page
+    would outrank a root page as relevant. (Pagefind issue #796.)"""
+    page.goto(served + "/cchc/")
+    scores = page.evaluate("""async () => {
+        const ranking = { pageLength: 0.1, termFrequency: 0.6, termSaturation: 1.6, metaWeights: { dichvu: 10, chuyenmuc: 7, title: 5 } };
+        const pf = await import("/cchc/pagefind/pagefind.js");
+        await pf.options({ baseUrl: "/cchc/", noWorker: true, ranking });
+        await pf.mergeIndex("/cchc/phuong-mot/pagefind/", { baseUrl: "/cchc/phuong-mot/", ranking });
+        const found = await pf.search("khai sinh");
+        const out = {};
+        for (const r of found.results) out[(await r.data()).url] = r.score;
+        return out;
+    }""")
+    root, ward = scores["/cchc/thu-tuc/dang-ky-khai-sinh/"], scores[f"{WARD}/thu-tuc/dang-ky-khai-sinh/"]
+    assert ward > 1.5 * root, scores  # measured: 57.6 and 28.2
+
+
 def test_the_unit_filter_keeps_one_portals_results(served, page):
     page.goto(served + "/cchc/")
     page.focus("#cchc-search-input")
