@@ -7,6 +7,7 @@ root's path (/cchc/) like one host.
   ward inherits from the root is found once, the root's;
 - ranking: Pagefind gives the same page different scores in two indexes (the measurement that
   made the search box rank per index, then interleave: generator/family_search.py);
+- a unit whose index cannot be read (not published yet) leaves the others searchable;
 - the ward's own search stays local: it never reads the root's index, and finds its own
   inherited procedure;
 - nothing of the search loads before the box is focused.
@@ -18,7 +19,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from .browser_support import serve
+from .browser_support import _Handler, serve
 from .test_family_search import BOTH, ROOT_ONLY, ROOT_UNIT, UNIT_ONLY, UNIT_UNIT, family_site  # noqa: F401 (a fixture)
 
 WARD = "/cchc/phuong-mot"
@@ -118,3 +119,24 @@ def test_the_units_own_search_stays_local(served, page):
     assert ask(page, "khai sinh")[0][0] == f"{WARD}/thu-tuc/dang-ky-khai-sinh/"  # its own copy
     assert page.locator("[data-cchc-unit]").is_hidden()
     assert not [p for p in page.requests if p.startswith("/cchc/pagefind/")]  # never the root's index
+
+
+class _WardUnpublished(_Handler):
+    def send_head(self):
+        if self.path.startswith(WARD + "/pagefind/"):
+            self.send_error(404)
+            return None
+        return super().send_head()
+
+
+def test_a_unit_whose_index_cannot_be_read_leaves_the_others_searchable(family_site, tmp_path, page):  # noqa: F811
+    (tmp_path / "cchc").symlink_to(family_site.root, target_is_directory=True)
+    url, stop = serve(tmp_path, _WardUnpublished)
+    try:
+        page.goto(url + "/cchc/")
+        page.focus("#cchc-search-input")
+        assert [tuple(r) for r in ask(page, ROOT_ONLY)] == [("/cchc/tin-tuc/2026/03/goc/", ROOT_UNIT, "Tin của tỉnh")]
+        assert ask(page, UNIT_ONLY) == []
+        assert page.locator("[data-cchc-unit] option").all_text_contents() == ["Mọi đơn vị", ROOT_UNIT]
+    finally:
+        stop()
