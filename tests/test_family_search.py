@@ -14,6 +14,7 @@ from generator.family import Context, Family, Portal
 
 from .conftest import Site, run_cchc
 from .test_inventory import ARTICLE, HOTLINE, PROCEDURE, portal
+from .test_serving import host  # noqa: F401 (a fixture: the nginx of generator/deploy/nginx.conf)
 
 ROOT_URL = "https://example.gov.vn/cchc/"
 ROOT = Portal("tinh-thu", "Chuyên trang CCHC tỉnh Thử", "UBND tỉnh Thử", "tinh", ROOT_URL, None)
@@ -145,3 +146,22 @@ def test_a_root_with_units_on_other_hosts_may_fetch_their_indexes():
     page = '<html><head><meta charset="utf-8"></head><body></body></html>'
     assert "connect-src 'self' https://tp.example.gov.vn;" in csp.with_policy(page, None, ("https://tp.example.gov.vn",))
     assert "connect-src 'self';" in csp.with_policy(page)
+
+
+def test_nginx_lets_the_familys_root_alone_read_this_portals_search_index(host):
+    """generator/deploy/nginx.conf as published (tests/test_serving.py runs it): the index's
+    files answer the root portal's address it names, and no other."""
+    import urllib.request
+
+    from .test_serving import fetch
+
+    base, site = host
+    chunk = next((site.root / "pagefind" / "index").glob("*.pf_index")).relative_to(site.root).as_posix()
+    for path in ("pagefind/pagefind-entry.json?ts=1", chunk):
+        for origin, allowed in (("https://tinh.example.gov.vn", "https://tinh.example.gov.vn"), ("https://elsewhere.example", None)):
+            request = urllib.request.Request(f"{base}/{path}", headers={"Origin": origin})
+            with urllib.request.urlopen(request) as response:
+                assert response.headers.get("Access-Control-Allow-Origin") == allowed, (path, origin)
+                assert "Origin" in response.headers.get_all("Vary"), path
+    assert fetch(f"{base}/pagefind/pagefind-entry.json", None)[1]["Cache-Control"] == "public, max-age=600"
+    assert "Access-Control-Allow-Origin" not in fetch(f"{base}/index.html", None)[1]  # pages: not for other hosts
