@@ -1,5 +1,5 @@
-"""One search across a family (issue 14), in Debian's Chromium: a root portal and a ward's portal
-below it, built by `cchc build --all` (tests/test_family_search.py's fixture) and served at the
+"""One search across a family (issue 14), in Debian's Chromium: a root portal, a city's below it and
+a ward's below the city, built by `cchc build --all` (tests/test_family_search.py's fixture) and served at the
 root's path (/cchc/) like one host.
 
 - from the root, a word only the ward's news holds and one only the root's holds are both found,
@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from .browser_support import _Handler, serve
-from .test_family_search import BOTH, ROOT_ONLY, ROOT_UNIT, UNIT_ONLY, UNIT_UNIT, family_site  # noqa: F401 (a fixture)
+from .test_family_search import BOTH, CITY_ONLY, CITY_UNIT, ROOT_ONLY, ROOT_UNIT, UNIT_ONLY, UNIT_UNIT, family_site  # noqa: F401 (a fixture)
 
 WARD = "/cchc/phuong-mot"
 
@@ -65,6 +65,7 @@ def test_the_roots_search_finds_the_units_pages_and_its_own_each_naming_its_port
     page.focus("#cchc-search-input")
     assert [tuple(r) for r in ask(page, UNIT_ONLY)] == [(f"{WARD}/tin-tuc/2026/03/rieng/", UNIT_UNIT, "Tin của phường")]
     assert [tuple(r) for r in ask(page, ROOT_ONLY)] == [("/cchc/tin-tuc/2026/03/goc/", ROOT_UNIT, "Tin của tỉnh")]
+    assert [tuple(r) for r in ask(page, CITY_ONLY)] == [("/cchc/tp-thu/tin-tuc/2026/03/thanh-pho/", CITY_UNIT, "Tin của thành phố")]
     assert f"{WARD}/pagefind/pagefind-entry.json" in page.requests
     # Round by round, each portal's best: the root's first.
     assert [tuple(r) for r in ask(page, BOTH)] == [("/cchc/tin-tuc/2026/03/goc/", ROOT_UNIT, "Tin của tỉnh"),
@@ -101,12 +102,15 @@ def test_the_unit_filter_keeps_one_portals_results(served, page):
     ask(page, BOTH)
     unit = page.locator("[data-cchc-unit]")
     assert unit.is_visible()
-    assert unit.locator("option").all_text_contents() == ["Mọi đơn vị", ROOT_UNIT, UNIT_UNIT]
+    assert unit.locator("option").all_text_contents() == ["Mọi đơn vị", ROOT_UNIT, CITY_UNIT, UNIT_UNIT]
     unit.select_option(label=UNIT_UNIT)
     assert [tuple(r) for r in ask(page, BOTH)] == [(f"{WARD}/tin-tuc/2026/03/rieng/", UNIT_UNIT, "Tin của phường")]
     unit.select_option(label=ROOT_UNIT)
     assert [tuple(r) for r in ask(page, BOTH)] == [("/cchc/tin-tuc/2026/03/goc/", ROOT_UNIT, "Tin của tỉnh")]
     assert ask(page, UNIT_ONLY) == []
+    unit.select_option(label=CITY_UNIT)
+    assert ask(page, BOTH) == []
+    assert [r[1] for r in ask(page, CITY_ONLY)] == [CITY_UNIT]
 
 
 def test_the_units_own_search_stays_local(served, page):
@@ -137,6 +141,7 @@ def test_a_unit_whose_index_cannot_be_read_leaves_the_others_searchable(family_s
         page.focus("#cchc-search-input")
         assert [tuple(r) for r in ask(page, ROOT_ONLY)] == [("/cchc/tin-tuc/2026/03/goc/", ROOT_UNIT, "Tin của tỉnh")]
         assert ask(page, UNIT_ONLY) == []
-        assert page.locator("[data-cchc-unit] option").all_text_contents() == ["Mọi đơn vị", ROOT_UNIT]
+        assert [tuple(r) for r in ask(page, CITY_ONLY)] == [("/cchc/tp-thu/tin-tuc/2026/03/thanh-pho/", CITY_UNIT, "Tin của thành phố")]
+        assert page.locator("[data-cchc-unit] option").all_text_contents() == ["Mọi đơn vị", ROOT_UNIT, CITY_UNIT]
     finally:
         stop()

@@ -28,9 +28,10 @@ FAMILY = Family((ROOT, WARD, CITY, ELSEWHERE))
 
 # Words only one portal's pages hold, and one both hold (the unit filter). Pagefind shortens a word
 # no page holds to one some page does (down to 3 letters): no such word begins like a common one.
-ROOT_ONLY, UNIT_ONLY, BOTH = "xoàicát", "kiwivàng", "măngcụt"
+ROOT_ONLY, UNIT_ONLY, BOTH, CITY_ONLY = "xoàicát", "kiwivàng", "măngcụt", "xíchlô"
 UNIT_UNIT = "UBND Phường Một"
 ROOT_UNIT = "UBND tỉnh Thử"
+CITY_UNIT = "UBND thành phố Thử"
 
 
 def article(title: str, words: str) -> str:
@@ -38,9 +39,9 @@ def article(title: str, words: str) -> str:
 
 
 def family_project(root: Path) -> Path:
-    """A root portal and one ward's portal below it (its address under the root's), each
-    with news of its own; the ward inherits the root's procedures and hotlines and has a
-    hotline of its own."""
+    """A root portal, a city's below it and a ward's below the city (their addresses under the
+    root's), each with news of its own; the ward inherits the procedures and hotlines from
+    above and has a hotline of its own."""
     project = portal(root, {
         "content/tin-tuc/2026/goc.md": article("Tin của tỉnh", f"{ROOT_ONLY} và {BOTH}"),
         "content/thu-tuc/dang-ky-khai-sinh.md": PROCEDURE,
@@ -48,8 +49,12 @@ def family_project(root: Path) -> Path:
         # the root's index, rare in the ward's (the scores' measurement, test_browser_family_search.py).
         **{f"content/tin-tuc/2026/khai-sinh-{n}.md": article(f"Hướng dẫn số {n}", "đăng ký khai sinh cho trẻ em") for n in range(1, 7)},
         "content/duong-day-nong/tinh.yml": HOTLINE.replace("Ủy ban nhân dân xã", "Văn phòng UBND tỉnh"),
+        "content/don-vi/tp-thu/don-vi.yml": (
+            f"site_name: {CITY.site_name}\nunit: {CITY_UNIT}\nlevel: huyen\nsite_url: {ROOT_URL}tp-thu/\n"),
+        "content/don-vi/tp-thu/index.md": "# Trang chủ thành phố\n",
+        "content/don-vi/tp-thu/tin-tuc/2026/thanh-pho.md": article("Tin của thành phố", CITY_ONLY),
         "content/don-vi/phuong-mot/don-vi.yml": (
-            f"site_name: {WARD.site_name}\nunit: {UNIT_UNIT}\nlevel: xa\nsite_url: {WARD.site_url}\n"),
+            f"site_name: {WARD.site_name}\nunit: {UNIT_UNIT}\nlevel: xa\nparent: tp-thu\nsite_url: {WARD.site_url}\n"),
         "content/don-vi/phuong-mot/index.md": "# Trang chủ phường\n",
         "content/don-vi/phuong-mot/tin-tuc/2026/rieng.md": article("Tin của phường", f"{UNIT_ONLY} và {BOTH}"),
         "content/don-vi/phuong-mot/duong-day-nong/phuong.yml": HOTLINE.replace("Ủy ban nhân dân xã", "UBND Phường Một"),
@@ -118,9 +123,11 @@ def test_a_units_own_pages_carry_the_word_its_inherited_pages_do_not():
 def test_the_family_build_tells_the_roots_search_box_its_units_indexes(family_site):
     words = json.loads((family_site.root / "tim-kiem" / "tu-khoa.json").read_text(encoding="utf-8"))
     assert words["portals"] == [{"name": "tinh-thu", "unit": ROOT_UNIT, "url": ""},
-                                {"name": "phuong-mot", "unit": UNIT_UNIT, "url": "phuong-mot/"}]
-    unit = json.loads((family_site.root / "phuong-mot" / "tim-kiem" / "tu-khoa.json").read_text(encoding="utf-8"))
-    assert "portals" not in unit and unit["terms"] == words["terms"]
+                                {"name": "tp-thu", "unit": CITY_UNIT, "url": "tp-thu/"},
+                                {"name": "phuong-mot", "unit": UNIT_UNIT, "url": "phuong-mot/"}]  # the city's ward too
+    for unit in ("tp-thu", "phuong-mot"):  # a city with a ward below it searches only its own index too
+        data = json.loads((family_site.root / unit / "tim-kiem" / "tu-khoa.json").read_text(encoding="utf-8"))
+        assert "portals" not in data and data["terms"] == words["terms"]
     assert (family_site.root / "phuong-mot" / "pagefind" / "pagefind-entry.json").is_file()
     # Same host: nothing more to fetch from, the policy is the usual one.
     policy = family_site.page("/").find("meta", attrs={"http-equiv": "Content-Security-Policy"})["content"]

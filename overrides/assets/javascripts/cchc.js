@@ -104,12 +104,17 @@
     });
   }
 
-  // Which portal each page of the merged indexes belongs to (a page's id is its index's),
-  // read once from each portal's filter: per-index ranking needs it (see `interleaved`).
+  // Which portal each page of the merged indexes belongs to, read once: per-index ranking
+  // needs it (see `interleaved`). One filtered listing per bit of the portals' numbers, not
+  // one per portal: every search runs in every index (100 units: 7 listings, not 101).
   function owners(engine) {
-    return Promise.all(engine.portals.map(function (p, n) {
-      return engine.pf.search(null, { filters: { donvi: p.name } }).then(function (found) {
-        found.results.forEach(function (r) { engine.owner[r.id] = n; });
+    var bits = [];
+    for (var b = 0; (1 << b) < engine.portals.length; b++) {
+      bits.push(engine.portals.filter(function (p, n) { return n & (1 << b); }).map(function (p) { return p.name; }));
+    }
+    return Promise.all(bits.map(function (names, b) {
+      return engine.pf.search(null, { filters: { donvi: { any: names } } }).then(function (found) {
+        found.results.forEach(function (r) { engine.owner[r.id] = (engine.owner[r.id] || 0) | (1 << b); });
       });
     })).then(function () {
       if (unit) {
@@ -253,7 +258,7 @@
     var lists = engine.portals.map(function (p, n) {
       if (only !== "" && p.name !== only) return [];
       return merged(found.map(function (one) {
-        return one && { results: one.results.filter(function (r) { return engine.owner[r.id] === n; }) };
+        return one && { results: one.results.filter(function (r) { return ownerOf(engine, r) === n; }) };
       }));
     });
     var out = [];
@@ -266,6 +271,10 @@
     }
   }
 
+  function ownerOf(engine, result) {
+    return engine.owner[result.id] || 0;  // the searching portal's pages are in no listing
+  }
+
   // Pagefind leaves out of a query the words its index lacks: an index that has none of the
   // citizen's words would answer for the hidden words alone (every page of the type, every
   // page a unit owns). Only the indexes where the words searched without the hidden ones
@@ -274,8 +283,8 @@
     if (!one) return one;
     if (!engine.portals.length) return plain.results.length ? one : { results: [] };
     var knows = {};
-    plain.results.forEach(function (r) { knows[engine.owner[r.id]] = true; });
-    return { results: one.results.filter(function (r) { return knows[engine.owner[r.id]]; }) };
+    plain.results.forEach(function (r) { knows[ownerOf(engine, r)] = true; });
+    return { results: one.results.filter(function (r) { return knows[ownerOf(engine, r)]; }) };
   }
 
   function keepInAddress(query) {
