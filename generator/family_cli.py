@@ -16,7 +16,6 @@ import sys
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from . import family, urls
 from .errors import ContentError, Problem, warnings_report
@@ -36,7 +35,8 @@ def declared(root: Path, config: str) -> Family | None:
     return found
 
 
-def _portal(found: Family, name: str) -> Portal | None:
+def pick(found: Family, name: str) -> Portal | None:
+    """The portal called `name`, or None after saying it is not one of the family."""
     names = [p.name for p in found.portals]
     if name in names:
         return found.get(name)
@@ -51,11 +51,7 @@ def depth(found: Family, portal: Portal) -> int:
 def output(found: Family, portal: Portal) -> str | None:
     """Where `--all` puts the portal inside the root's site/ ("" for the root), or None when
     its address is not below the root's."""
-    root, mine = urlsplit(found.root.site_url), urlsplit(portal.site_url)
-    base = root.path if root.path.endswith("/") else root.path + "/"
-    if (mine.scheme, mine.netloc) != (root.scheme, root.netloc) or not mine.path.startswith(base):
-        return None
-    return mine.path[len(base):]
+    return family.below(found.root.site_url, portal.site_url)
 
 
 def portals(args) -> int:
@@ -77,7 +73,7 @@ def config_of(name: str, config: str) -> str | None:
     """The MkDocs configuration that builds portal `name` (a unit's is made in its tree)."""
     root = Path.cwd().resolve()
     found = declared(root, config)
-    portal = found and _portal(found, name)
+    portal = found and pick(found, name)
     if portal is None:
         return None
     if portal.parent is None:
@@ -139,8 +135,13 @@ def build(args) -> int:
         return 1
     target = Path(args.site_dir).resolve()
     env = {family.UNITS_DATA: str(Path(args.units_data).resolve())} if args.units_data else {}
+    if len(found.portals) == 1:  # a portal of its own: --all and --portal build just it
+        if args.portal and args.portal != found.root.name:
+            pick(found, args.portal)
+            return 1
+        return build_one(args.config, target, args.strict, **env)
     if args.portal and not args.all:
-        portal = _portal(found, args.portal)
+        portal = pick(found, args.portal)
         if portal is None:
             return 1
         config = args.config if portal.parent is None else str(family.materialize(root, found, portal.name) / "mkdocs.yml")

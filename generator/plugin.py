@@ -65,7 +65,12 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         self.root = Path(config.config_file_path).resolve().parent
         self.plans_dir = self.root / self.config.plans_dir
         self.docs_dir = Path(config.docs_dir)
-        self.family, self.label, self.tree_sources = self._family(Path(config.config_file_path).name)
+        # This portal's place in its family (None for a portal of its own), the name its problems
+        # carry, and the real file of each file of a unit's tree (family.py).
+        self.family, self.label, self.tree_sources, problems = family.context_of(
+            self.root, Path(config.config_file_path).name, self.config, remake=self.serving)
+        if problems:
+            raise PluginError(ContentError(problems).report())
         # One search across the family: which pages are this portal's own, and the other hosts its search reads.
         self.ownership = family_search.Ownership(self.family, self.tree_sources)
         self.connect = family_search.connect_origins(self.family, config.site_url or "")
@@ -95,29 +100,6 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         self.body_images = mdext.BodyImages(self.docs_dir)
         config.markdown_extensions.append(self.body_images)
         return config
-
-    def _family(self, config_name: str):
-        """This portal's place in its family (None for a portal of its own), the name its
-        problems carry, and the real file of each file of a unit's tree."""
-        if self.config.family:
-            if self.serving:  # a save in the unit's real folders: its tree made again
-                tree = family.Tree.read(self.root / self.config.family)
-                declared, __ = family.read(tree.config.parent, tree.config.name)
-                if declared is not None:
-                    family.materialize(tree.config.parent, declared, tree.member)
-            tree = family.Tree.read(self.root / self.config.family)
-            declared, problems = family.read(tree.config.parent, tree.config.name)
-            if problems:
-                raise PluginError(ContentError(problems).report())
-            return family.context_for(declared, tree.member, tree, family.units_dir()), tree.member, tree.sources
-        if not self.config.units:
-            return None, "", {}
-        declared, problems = family.read(self.root, config_name)
-        if problems:
-            raise PluginError(ContentError(problems).report())
-        if len(declared.portals) == 1:  # no unit yet: a portal of its own
-            return None, "", {}
-        return family.context_for(declared, declared.root.name, None, family.units_dir()), declared.root.name, {}
 
     def on_files(self, files: Files, config):
         corpus, site, problems = pages.assemble(self.root, self.plans_dir, self.docs_dir, self.today, config.site_url,
@@ -302,7 +284,8 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         except cms.CmsSetupError as err:
             raise PluginError(str(err)) from None
         # Before the search index: a site with a broken link is not published at all.
-        broken = linkcheck.check_site(Path(config.site_dir), config.site_url, self.sources,
+        nested = self.family.nested() if self.family else ()  # other portals' pages: their own builds check them
+        broken = linkcheck.check_site(Path(config.site_dir), config.site_url, self.sources, later=("pagefind/", *nested),
                                       parse=lambda html: self.cache.memo("links", linkcheck.parse_page, html))
         if broken and self.serving:  # the preview shows them (a failed rebuild would leave the browser waiting)
             log.info("%s", linkcheck.report(broken))
