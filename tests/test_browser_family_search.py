@@ -8,6 +8,8 @@ root's path (/cchc/) like one host.
 - ranking: Pagefind gives the same page different scores in two indexes (the measurement that
   made the search box rank per index, then interleave: generator/family_search.py);
 - a unit whose index cannot be read (not published yet) leaves the others searchable;
+- a ward on another host: the root's pages may fetch its index (Content-Security-Policy) and
+  find its pages when the ward's host allows the root (CORS), and the rest without it;
 - the ward's own search stays local: it never reads the root's index, and finds its own
   inherited procedure;
 - nothing of the search loads before the box is focused.
@@ -15,11 +17,17 @@ root's path (/cchc/) like one host.
 from __future__ import annotations
 
 import json
+import threading
+from functools import partial
+from http.server import ThreadingHTTPServer
 from urllib.parse import urlsplit
 
 import pytest
 
 from .browser_support import _Handler, serve
+from .conftest import run_cchc
+from .test_family_search import family_project
+from .test_serving import free_port
 from .test_family_search import BOTH, CITY_ONLY, CITY_UNIT, ROOT_ONLY, ROOT_UNIT, UNIT_ONLY, UNIT_UNIT, family_site  # noqa: F401 (a fixture)
 
 WARD = "/cchc/phuong-mot"
@@ -145,3 +153,53 @@ def test_a_unit_whose_index_cannot_be_read_leaves_the_others_searchable(family_s
         assert page.locator("[data-cchc-unit] option").all_text_contents() == ["Mọi đơn vị", ROOT_UNIT, CITY_UNIT]
     finally:
         stop()
+
+
+class _WardHost(_Handler):
+    """The ward's own host: answers the root's origin with CORS when `allowed` names it."""
+    allowed: list = []
+
+    def end_headers(self):
+        if self.headers.get("Origin") in self.allowed and self.path.startswith("/pagefind/"):
+            self.send_header("Access-Control-Allow-Origin", self.headers["Origin"])
+            self.send_header("Vary", "Origin")
+        super().end_headers()
+
+
+@pytest.fixture(scope="module")
+def two_hosts(tmp_path_factory):
+    """The root (and the city) on one host, the ward on a host of its own, each portal built
+    on its own (`cchc build --portal`, as CI's jobs do)."""
+    port = free_port()
+    project = family_project(tmp_path_factory.mktemp("two-hosts"), f"http://127.0.0.1:{port}/")
+    for name, folder in (("phuong-mot", "ward"), ("tp-thu", "site/tp-thu"), ("tinh-thu", "site")):
+        result = run_cchc(project, "build", "--portal", name, "-d", folder)
+        assert result.returncode == 0, result.stderr
+    mount = project / "mount"
+    mount.mkdir()
+    (mount / "cchc").symlink_to(project / "site", target_is_directory=True)
+    root_url, stop_root = serve(mount)
+    ward = ThreadingHTTPServer(("127.0.0.1", port), partial(_WardHost, directory=str(project / "ward")))
+    threading.Thread(target=ward.serve_forever, daemon=True).start()
+    yield root_url, f"http://127.0.0.1:{port}"
+    ward.shutdown()
+    ward.server_close()
+    stop_root()
+
+
+@pytest.mark.parametrize("cors", [True, False])
+def test_a_ward_on_another_host_is_searched_when_its_host_allows_the_root(two_hosts, page, cors):
+    root_url, ward_url = two_hosts
+    _WardHost.allowed = [root_url] if cors else []
+    page.goto(root_url + "/cchc/")
+    policy = page.get_attribute('meta[http-equiv="Content-Security-Policy"]', "content")
+    assert f"connect-src 'self' {ward_url};" in policy
+    page.focus("#cchc-search-input")
+    found = ask(page, UNIT_ONLY)
+    if cors:
+        assert len(found) == 1 and found[0][1:] == [UNIT_UNIT, "Tin của phường"]
+        link = page.get_attribute(".cchc-search__result a", "href")
+        assert link == f"{ward_url}/tin-tuc/2026/03/rieng/"
+    else:
+        assert found == []
+    assert [tuple(r) for r in ask(page, ROOT_ONLY)] == [("/cchc/tin-tuc/2026/03/goc/", ROOT_UNIT, "Tin của tỉnh")]

@@ -38,7 +38,7 @@ def article(title: str, words: str) -> str:
     return ARTICLE.format(title=title, extra="").replace("Nội dung.", f"Nội dung về {words} trong tháng ba.")
 
 
-def family_project(root: Path) -> Path:
+def family_project(root: Path, ward_url: str = WARD.site_url) -> Path:
     """A root portal, a city's below it and a ward's below the city (their addresses under the
     root's), each with news of its own; the ward inherits the procedures and hotlines from
     above and has a hotline of its own."""
@@ -54,7 +54,7 @@ def family_project(root: Path) -> Path:
         "content/don-vi/tp-thu/index.md": "# Trang chủ thành phố\n",
         "content/don-vi/tp-thu/tin-tuc/2026/thanh-pho.md": article("Tin của thành phố", CITY_ONLY),
         "content/don-vi/phuong-mot/don-vi.yml": (
-            f"site_name: {WARD.site_name}\nunit: {UNIT_UNIT}\nlevel: xa\nparent: tp-thu\nsite_url: {WARD.site_url}\n"),
+            f"site_name: {WARD.site_name}\nunit: {UNIT_UNIT}\nlevel: xa\nparent: tp-thu\nsite_url: {ward_url}\n"),
         "content/don-vi/phuong-mot/index.md": "# Trang chủ phường\n",
         "content/don-vi/phuong-mot/tin-tuc/2026/rieng.md": article("Tin của phường", f"{UNIT_ONLY} và {BOTH}"),
         "content/don-vi/phuong-mot/duong-day-nong/phuong.yml": HOTLINE.replace("Ủy ban nhân dân xã", "UBND Phường Một"),
