@@ -217,3 +217,14 @@ def test_new_writes_in_the_units_folder(tmp_path):
                     "--number", "3/KH-UBND", "--issuer", "UBND Phường 1", "--level", "xa")
     assert plan.returncode == 0, plan.stderr
     assert plan.stdout.splitlines()[0].removeprefix("Created ").startswith("content/don-vi/phuong-1/ke-hoach/")
+
+
+def test_paths_inside_messages_are_the_real_files_too():
+    from generator.errors import Location, Problem
+
+    sources = {"content/gioi-thieu/co-quan.yml": "content/don-vi/phuong-1/gioi-thieu/co-quan.yml"}
+    problem = Problem(Location("content/gioi-thieu/co-quan.yml", 2, 3), "name", "also in content/gioi-thieu/co-quan.yml, and content/x.md",
+                      "see content/gioi-thieu/co-quan.yml")
+    shown, = family.shown([problem], "phuong-1", sources)
+    assert str(shown) == ("[phuong-1] content/don-vi/phuong-1/gioi-thieu/co-quan.yml:2:3: name: also in "
+                          "content/don-vi/phuong-1/gioi-thieu/co-quan.yml, and content/x.md (see content/don-vi/phuong-1/gioi-thieu/co-quan.yml)")
