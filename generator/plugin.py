@@ -146,7 +146,12 @@ class CchcPlugin(BasePlugin[CchcConfig]):
                 file.__dict__.pop("url", None)  # recomputed from dest_uri
                 file.__dict__.pop("abs_dest_path", None)
         if self.family and self.family.portal.parent is not None:  # a unit: the family's nav, less what it lacks
-            config.nav = _trim_nav(config.nav or [], {f.src_uri for f in files} | set(site.generated))
+            # (a listing with nothing in it too; where to send feedback stays, even before any is published)
+            listings = {k.index: [] for k in KINDS if k.index and k.name != "feedback"}
+            for kind in KINDS:
+                listings.get(kind.index, []).append(bool(getattr(corpus, kind.name)))
+            empty = {urls.src_of(index) for index, filled in listings.items() if not any(filled)}
+            config.nav = _trim_nav(config.nav or [], ({f.src_uri for f in files} | set(site.generated)) - empty)
         in_nav = set(_nav_pages(config.nav or []))
         for src_uri, content in site.generated.items():
             if files.get_file_from_path(src_uri) is not None:  # pragma: no cover - pages.assemble reports these
