@@ -1,11 +1,11 @@
 """The search index in parts (generator/search_archive.py): a large site's older news go to an
 archive of one index per year, searched by the search box when the main index finds few pages
 or when the reader asks, and labelled as older news.
+
 The search box's side is in tests/test_browser_search_archive.py."""
 from __future__ import annotations
 
 import json
-
 
 from generator import search_archive
 
