@@ -50,9 +50,11 @@ def search_step(project: Path, limit: int) -> None:
           f"(main from {manifest['before'] or '-'})", flush=True)
 
 
-def downloads(site: Path, typed: bool) -> None:
+def downloads(site: Path, typed: bool, script: Path) -> None:
     from playwright.sync_api import sync_playwright
 
+    # The site was built once; the search box's script may have changed since (or --script).
+    shutil.copy2(script, site / "assets" / "javascripts" / "cchc.js")
     mount = Path(tempfile.mkdtemp(prefix="cchc-served-"))
     (mount / "cchc").symlink_to(site, target_is_directory=True)
     url, stop = serve(mount)
@@ -77,7 +79,7 @@ def downloads(site: Path, typed: bool) -> None:
                     _ask(page, query, typed and query is first)
                     page.wait_for_load_state("networkidle")
                     spent.append(sum(size for r, size in sizes.items() if r not in before and ("/pagefind/" in addresses.get(r, "") or "/tim-kiem/" in addresses.get(r, ""))))
-                older = page.eval_on_selector(".cchc-search__older", "b => b.hidden ? '' : b.querySelector('p').textContent") or ""
+                older = page.evaluate("() => { const b = document.querySelector('.cchc-search__older'); return b && !b.hidden ? b.querySelector('p').textContent : ''; }")
                 print(f"{'typed ' if typed else ''}first {first!r:28} {spent[0] / 1024:7.0f} KiB   later {later!r:28} {spent[1] / 1024:6.0f} KiB"
                       f"   {page.text_content('#cchc-search-status')} {older}", flush=True)
                 context.close()
@@ -94,7 +96,8 @@ def _ask(page, query: str, typed: bool) -> None:
     else:
         page.fill("#cchc-search-input", query)
     page.wait_for_selector(f".cchc-search__panel[data-query={json.dumps(query, ensure_ascii=False)}]", state="attached", timeout=300_000)
-    page.wait_for_selector(f".cchc-search__older[data-query={json.dumps(query, ensure_ascii=False)}]", state="attached", timeout=300_000)
+    if page.query_selector(".cchc-search__older"):  # an older script has no archive part
+        page.wait_for_selector(f".cchc-search__older[data-query={json.dumps(query, ensure_ascii=False)}]", state="attached", timeout=300_000)
 
 
 def main() -> None:
@@ -103,6 +106,9 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=8000)
     parser.add_argument("--limits", type=int, nargs="+", default=[100000, 1500, 1000])
     parser.add_argument("--typed", action="store_true", help="also type the first queries key by key")
+    parser.add_argument("--script", type=Path, default=ROOT / "overrides" / "assets" / "javascripts" / "cchc.js",
+                        help="the search box's script to serve (e.g. an older cchc.js from git show)")
+    parser.add_argument("--no-index", action="store_true", help="measure the downloads of the index as it is")
     args = parser.parse_args()
     if not (args.project / "site").is_dir():
         realistic.portal(args.project, args.articles)
@@ -110,10 +116,11 @@ def main() -> None:
         print(f"built {args.articles} articles: CPU {cpu:.1f} s  wall {wall:.1f} s  peak {peak / 2**30:.2f} GiB", flush=True)
     print(f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}", flush=True)
     for limit in args.limits:
-        search_step(args.project, limit)
-        downloads(args.project / "site", False)
+        if not args.no_index:
+            search_step(args.project, limit)
+        downloads(args.project / "site", False, args.script)
         if args.typed:
-            downloads(args.project / "site", True)
+            downloads(args.project / "site", True, args.script)
     print(f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}", flush=True)
 
 

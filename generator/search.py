@@ -142,7 +142,7 @@ def build_index(site_dir: Path) -> int:
     pages = [p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html")]
     parts, manifest = search_archive.plan(sorted(p for p in pages if is_indexed(p)))
     indexed = sum(_pagefind(site_dir, output / part.folder, part.glob) for part in parts)
-    search_archive.write_manifest(output, manifest)
+    search_archive.finish(output, parts, manifest)
     return indexed
 
 

@@ -81,11 +81,20 @@ def plan(pages: list[str], limit: int | None = None) -> tuple[list[Part], dict |
     return parts, {"before": f"{start[0]}-{start[1]}", "years": years}
 
 
-def write_manifest(output: Path, manifest: dict | None) -> None:
-    """Written for every site (no years when there is no archive): the search box reads it
-    on its first search, and a missing file would be an error in the browser's console."""
+def finish(output: Path, parts: list[Part], manifest: dict | None) -> None:
+    """After the Pagefind runs into `output` (site/pagefind/): the manifest, written for every
+    site (no years when there is no archive: the search box reads it on its first search, and
+    a missing file would be an error in the browser's console), and the archive's parts
+    without the files only a main index's page loads (Pagefind's script and its ready-made
+    interfaces, 0.7 MB a year): the main index's script searches them."""
     data = manifest or {"before": "", "years": []}
     (output / MANIFEST).write_text(json.dumps(data, sort_keys=True), encoding="utf-8")
+    for part in parts:
+        if part.folder:
+            for path in (output / part.folder).glob("pagefind*.js"):
+                path.unlink()
+            for path in (output / part.folder).glob("pagefind*.css"):
+                path.unlink()
 
 
 def _cover(paths: list[str], left_out: set[str], folder: str = "") -> list[str]:

@@ -49,7 +49,9 @@ def test_the_build_writes_the_archive_by_year_and_says_where_the_main_index_star
     manifest = json.loads((site / "pagefind" / search_archive.MANIFEST).read_text(encoding="utf-8"))
     assert manifest == {"before": "2026-11", "years": ["2024", "2023"]}
     for year in manifest["years"]:
-        assert (site / "pagefind" / "luu-tru" / year / "pagefind-entry.json").is_file()
+        part = site / "pagefind" / "luu-tru" / year
+        assert (part / "pagefind-entry.json").is_file()
+        assert not [p.name for p in part.iterdir() if p.suffix in (".js", ".css")]  # the main index's script searches it
 
 
 @pytest.fixture
