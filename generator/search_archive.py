@@ -32,8 +32,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 # Pages in the main index before older news moves to the archive. At 8,000 articles a main
-# index of 1,500 pages keeps a first search under 500 KiB (bench/search-notes.md).
-MAIN_PAGES = 1500
+# index of 1,000 pages keeps a first search under 350 KiB (bench/search-notes.md).
+MAIN_PAGES = 1000
 # Tests and benchmarks set a smaller or larger limit through this variable.
 MAIN_PAGES_VARIABLE = "CCHC_SEARCH_MAIN_PAGES"
 FOLDER = "luu-tru"  # the archive's indexes: site/pagefind/luu-tru/<year>/
