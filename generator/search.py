@@ -33,6 +33,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from . import search_archive
 from .i18n import _
 from .kinds.registry import KINDS
 from .urls import ascii_fold
@@ -138,7 +139,18 @@ def build_index(site_dir: Path) -> int:
     pages were indexed."""
     output = site_dir / "pagefind"
     shutil.rmtree(output, ignore_errors=True)
+    # A large site's index comes in parts, one Pagefind run after another (search_archive.py).
+    pages = [p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html")]
+    parts, manifest = search_archive.plan(sorted(p for p in pages if is_indexed(p)))
+    indexed = sum(_pagefind(site_dir, output / part.folder, part.glob) for part in parts)
+    search_archive.finish(output, parts, manifest)
+    return indexed
+
+
+def _pagefind(site_dir: Path, output: Path, glob: str | None) -> int:
     command = [sys.executable, "-m", "pagefind_bin", "--site", str(site_dir), "--output-path", str(output), "--force-language", "vi"]
+    if glob:
+        command += ["--glob", glob]
     env = {**os.environ, "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE": CHUNK_SIZE}
     result = subprocess.run(command, capture_output=True, text=True, env=env)
     if result.returncode != 0:

@@ -177,6 +177,117 @@
     return text.replace(/[&<>"]/g, function (c) { return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" }[c]; });
   }
 
+  // Older news (generator/search_archive.py). A large portal's main index holds its recent
+  // news and everything else; older news have an index per year, listed with the month the
+  // main index starts at in pagefind/luu-tru.json (a portal without them lists no year). They
+  // are searched in a Pagefind instance of their own, after the main results are shown: at
+  // once when those are few, else when the reader asks ("Tìm cả tin cũ", kept for the later
+  // searches), and listed below the main results as older news.
+  var older = { manifest: null, pf: null, asked: false, box: null, last: null };
+
+  function olderManifest() {
+    if (!older.manifest) {
+      older.manifest = fetch(base + "pagefind/luu-tru.json").then(function (r) { return r.ok ? r.json() : null; }).catch(function () { return null; });
+    }
+    return older.manifest;
+  }
+
+  function olderIndex(years) {
+    if (!older.pf) {
+      var at = function (year) { return base + "pagefind/luu-tru/" + year + "/"; };
+      // The main index's ranking without its service fields: older news carry none.
+      var ranking = { pageLength: 0.1, termFrequency: 0.6, termSaturation: 1.6 };
+      older.pf = import(base + "pagefind/pagefind.js").then(function (pf) {
+        var archive = pf.createInstance({ basePath: at(years[0]), baseUrl: base, noWorker: true, ranking: ranking });
+        return Promise.all(years.slice(1).map(function (year) { return archive.mergeIndex(at(year), { baseUrl: base, ranking: ranking }); }))
+          .then(function () { return archive; });
+      });
+    }
+    return older.pf;
+  }
+
+  // Its part of the panel, below the main results: a status line, the results, the button.
+  function olderBox() {
+    if (!older.box) {
+      var box = document.createElement("div");
+      box.className = "cchc-search__older";
+      box.innerHTML = '<p class="cchc-search__status" tabindex="-1" aria-live="polite"></p><ol class="cchc-search__list"></ol>' +
+        '<button type="button" class="cchc-search__older-button"></button>';
+      list.parentNode.insertBefore(box, list.nextSibling);
+      box.querySelector("button").addEventListener("click", function () {
+        older.asked = true;
+        box.querySelector("p").focus();
+        olderNews.apply(null, older.last);
+      });
+      older.box = box;
+    }
+    return older.box;
+  }
+
+  function olderNews(ticket, query, narrow, count, wanted) {
+    older.last = [ticket, query, narrow, count, wanted];
+    var box = olderBox();
+    var note = box.querySelector("p");
+    var found = box.querySelector("ol");
+    var button = box.querySelector("button");
+    found.innerHTML = "";
+    note.textContent = "";
+    button.hidden = true;
+    box.hidden = true;
+    box.removeAttribute("data-query");
+    var done = function () { if (ticket === latest) box.setAttribute("data-query", query); };
+    olderManifest().then(function (manifest) {
+      // Older news are news: a search narrowed to another type has none to find there.
+      if (ticket !== latest || !manifest || !(manifest.years || []).length || (type.value && type.value !== "Tin tức")) return done();
+      var since = "tháng " + manifest.before.slice(5) + "/" + manifest.before.slice(0, 4);
+      box.hidden = false;
+      if (count >= 3 && !older.asked) {
+        button.textContent = "Tìm cả tin cũ (đăng trước " + since + ")";
+        button.hidden = false;
+        return done();
+      }
+      note.textContent = "Đang tìm trong tin cũ…";
+      return load().then(function (engine) {
+        var queries = variants(query, engine.terms);
+        return olderIndex(manifest.years).then(function (pf) {
+          return Promise.all(queries.map(function (q) { return pf.search(q + narrow); }));
+        });
+      }).then(function (all) {
+        var results = merged(all);
+        return Promise.all(results.slice(0, SHOWN).map(function (r) { return r.data(); })).then(function (data) {
+          if (ticket !== latest) return;
+          note.textContent = results.length
+            ? "Tin cũ, đăng trước " + since + ": " + results.length + " kết quả" + (results.length > SHOWN ? ", hiện " + SHOWN + " kết quả đầu" : "")
+            : "Không có tin cũ (đăng trước " + since + ") nào có đủ các từ này.";
+          data.forEach(function (page) {
+            var li = document.createElement("li");
+            li.className = "cchc-search__result";
+            li.innerHTML = '<span class="cchc-search__kind">Tin cũ</span><a></a><p></p>';
+            li.querySelector("a").href = page.url;
+            li.querySelector("a").textContent = (page.meta && page.meta.title) || page.url;
+            li.querySelector("p").innerHTML = excerpt(page, wanted);  // escaped page text; only <mark> is added
+            found.appendChild(li);
+          });
+          done();
+        });
+      });
+    }).catch(function () {
+      note.textContent = "Chưa tìm được trong tin cũ. Hãy thử lại.";
+      done();
+    });
+  }
+
+  // The search runs once typing pauses: Pagefind would otherwise fetch the index chunks of
+  // every prefix typed on the way ("đ", "đư", "đườ"…), which at scale cost more than the
+  // query itself (bench/search-notes.md).
+  function afterPause(run, ms) {
+    var timer = null;
+    return function () {
+      clearTimeout(timer);
+      timer = setTimeout(run, ms);
+    };
+  }
+
   // The excerpt, always cut from the page's visible text (what comes before the marker of the
   // hidden index words): the stretch of about 24 words holding the most query words.
   function excerpt(data, wanted) {
@@ -335,13 +446,14 @@
         render(data, wanted, portals.length ? results.slice(0, SHOWN).map(function (r) { return portals[r.portal].unit; }) : null);
         if (help) help.hidden = results.length >= 3;  // few or no results: where to go instead
         panel.setAttribute("data-query", query);
+        olderNews(ticket, query, narrow, results.length, wanted);  // the archive's turn
       });
     }).catch(function () {
       status.textContent = "Chưa tải được công cụ tìm kiếm. Hãy thử lại.";
     });
   }
 
-  input.addEventListener("input", search);
+  input.addEventListener("input", afterPause(search, 250));
   input.addEventListener("focus", function () { load(); if (input.value) search(); });
   type.addEventListener("change", search);
   if (unit) unit.addEventListener("change", search);
