@@ -195,11 +195,9 @@
   function olderIndex(years) {
     if (!older.pf) {
       var at = function (year) { return base + "pagefind/luu-tru/" + year + "/"; };
-      // The main index's ranking without its service fields: older news carry none.
-      var ranking = { pageLength: 0.1, termFrequency: 0.6, termSaturation: 1.6 };
       older.pf = import(base + "pagefind/pagefind.js").then(function (pf) {
-        var archive = pf.createInstance({ basePath: at(years[0]), baseUrl: base, noWorker: true, ranking: ranking });
-        return Promise.all(years.slice(1).map(function (year) { return archive.mergeIndex(at(year), { baseUrl: base, ranking: ranking }); }))
+        var archive = pf.createInstance({ basePath: at(years[0]), baseUrl: base, noWorker: true, ranking: RANKING });
+        return Promise.all(years.slice(1).map(function (year) { return archive.mergeIndex(at(year), { baseUrl: base, ranking: RANKING }); }))
           .then(function () { return archive; });
       });
     }
