@@ -155,10 +155,21 @@ def build(project: Path, portal: str, out: Path, units_data: Path | None = None)
     return scale.measure(command + (["--units-data", str(units_data)] if units_data else []), project)
 
 
-def units_data(built_commune: Path, dest: Path, communes: int) -> int:
-    """dest/<name>.json for every commune: the built one's file, renamed for each; its size."""
+def units_data(built_commune: Path, dest: Path, communes: int, evidence: int = 0) -> int:
+    """dest/<name>.json for every commune: the built one's file, renamed for each; its size.
+    `evidence`: that many items per task instead (the built ones repeated, a day apart)."""
     dest.mkdir(parents=True, exist_ok=True)
     text = (built_commune / DATA).read_text(encoding="utf-8")
+    if evidence:
+        import datetime as dt
+
+        data = json.loads(text)
+        for task in data["tasks"]:
+            seen = task["evidence"]
+            task["evidence"] = [dict(seen[i % len(seen)], url=f"{seen[i % len(seen)]['url']}#{i}",
+                                     date=(dt.date(2021, 1, 1) + dt.timedelta(days=i * 360 // evidence)).isoformat())
+                                for i in range(evidence)]
+        text = json.dumps(data, ensure_ascii=False, indent=1)
     for k in range(1, communes + 1):
         (dest / f"{name_of(k)}.json").write_text(text.replace(name_of(1), name_of(k)).replace(unit_of(1), unit_of(k)), encoding="utf-8")
     return len(text.encode())
@@ -251,6 +262,7 @@ def main() -> None:
     parser.add_argument("--province-articles", type=int, default=200)
     parser.add_argument("--queries", nargs="+", default=["dich vu cong truc tuyen", "khai sinh"], help="each a first search")
     parser.add_argument("--setup-minutes", type=float, default=1.0, help="per job, for the CI estimate (not measured here)")
+    parser.add_argument("--evidence", type=int, default=0, help="items of evidence per unit's task in the data files (default: as built)")
     parser.add_argument("--keep", type=Path, help="keep the generated family under this folder")
     args = parser.parse_args()
     scale.ENV["CCHC_CACHE"] = "0"
@@ -279,7 +291,7 @@ def main() -> None:
         for count in sorted({0, n // 4, n // 2, n}):
             folder = work / f"units-{count}"
             folder.mkdir()
-            size = units_data(built / name_of(1), folder, count) if has_data and count else 0
+            size = units_data(built / name_of(1), folder, count, args.evidence) if has_data and count else 0
             cpu, wall, peak = build(project, ROOT_NAME, built / ROOT_NAME, folder)
             rows.append((count, cpu, wall, peak))
             print(f"province with {count:3} units' data ({size / 1024:.1f} KiB each): CPU {cpu:.1f} s, wall {wall:.1f} s, "
