@@ -15,7 +15,9 @@ import json
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 
-from .delivery import TaskStatus, task_status
+from collections import Counter
+
+from .delivery import STATUSES, TaskStatus, task_status
 from .errors import Location, Problem
 from .family import Context, Portal
 from .i18n import _
@@ -230,6 +232,13 @@ class UnitTask:
     task: Task
     units: tuple[UnitDelivery, ...]
 
+    @property
+    def summary(self) -> tuple[tuple[str, int], ...]:
+        """(status label, number of units) for each status some unit is in, in STATUSES order."""
+        counts = Counter(u.status for u in self.units)
+        labels = {**STATUSES, NO_DATA: NO_DATA_LABEL}
+        return tuple((labels[key], counts[key]) for key in labels if counts[key])
+
 
 @dataclass(frozen=True)
 class Late:
@@ -240,8 +249,11 @@ class Late:
 
 def unit_report(plan: Plan, tasks, start: dt.date, as_of: dt.date, units: dict, ctx: Context) -> tuple[tuple[UnitTask, ...], tuple[Late, ...]]:
     """For a report period from `start` to `as_of`: per task of `tasks` assigned to units, each
-    unit's delivery; and the units late on them, by task then in the family's order."""
-    owner = plan_owner(plan, ctx)
+    unit's delivery; and the units late on them, by task then in the family's order. Only
+    for the portal's own plans: an ancestor's plan is reported on the ancestor's portal."""
+    if plan.slug in ctx.inherited_plans:
+        return (), ()
+    owner = ctx.portal
     rows, late = [], []
     for task in tasks:
         assigned = assigned_units(task, owner, ctx)

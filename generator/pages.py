@@ -97,7 +97,7 @@ def build_site(corpus: Corpus, today: dt.date, site_url: str, drafts: bool = Fal
         corpus = replace(corpus, plans=shown)
         units, site.problems = cascade.read_units(family)
     progress = site.progress = {p.slug: delivery.plan_progress(p, delivered, today) for p in corpus.plans}
-    _plans(site, corpus, delivered, progress, today, site_url)
+    _plans(site, corpus, delivered, progress, today, site_url, family, units)
     _activities(site, corpus, activities, today)
     _reports(site, corpus, delivered, today, site_url, family, units)
     _news(site, corpus, news, site_url)
@@ -118,12 +118,15 @@ def home_section(site: Site, corpus: Corpus, today: dt.date, drafts: bool = Fals
     return render("home.md.j2", current=current, recent=recent, latest=latest, progress=site.progress, page="/", today=today)
 
 
-def _plans(site: Site, corpus: Corpus, delivered: dict, progress: dict, today: dt.date, site_url: str) -> None:
+def _plans(site: Site, corpus: Corpus, delivered: dict, progress: dict, today: dt.date, site_url: str,
+           family: Context | None = None, units: dict | None = None) -> None:
     site.page("/ke-hoach/", "plans_index.md.j2", years=derive.by_year_and_issuer(corpus.plans), progress=progress)
     host = urlsplit(site_url).hostname or "localhost"
     for plan in corpus.plans:
         url = urls.plan_url(plan.slug)
-        site.page(url, "plan.md.j2", origin=plan.path, plan=plan, delivered=delivered, progress=progress[plan.slug], today=today)
+        by_unit = cascade.unit_report(plan, plan.tasks, plan.span[0] or plan.date, today, units or {}, family)[0] if family else ()
+        site.page(url, "plan.md.j2", origin=plan.path, plan=plan, delivered=delivered, progress=progress[plan.slug], today=today,
+                  by_unit={row.task.no: row for row in by_unit})
         site.add(urls.plan_source(plan.slug), plan.text)
         if plan.tasks:
             site.download(urls.plan_calendar(plan.slug), exports.task_calendar(plan, progress[plan.slug].tasks, today, site_url, host))

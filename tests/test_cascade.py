@@ -299,6 +299,8 @@ def test_a_units_portal_shows_only_the_tasks_assigned_to_it(tmp_path):
     assert note.a["href"] == f"{ROOT_URL}ke-hoach/{PLAN_SLUG}/#phu-luc"
     report = page(site, urls.report_url(PLAN_SLUG, "2026"))
     assert [tr.td.get_text() for tr in report.select("table.cchc-report tbody tr")] == ["1", "2"]
+    # the units' delivery is the province's report, not the ward's
+    assert plan.select(".cchc-units-summary") == report.select(".cchc-units-summary") == report.select("table.cchc-units") == []
 
 
 def test_an_inherited_plan_with_nothing_for_the_unit_is_not_published_but_can_be_delivered(tmp_path):
@@ -341,3 +343,16 @@ def test_a_portal_of_its_own_publishes_its_data_without_a_name():
     text = exports.delivery_json(None, TODAY, ROOT_URL, {})
     assert json.loads(text)["portal"] == {"name": None, "site_name": None, "unit": None, "level": None, "parent": None, "url": ROOT_URL}
     assert text == exports.delivery_json(None, TODAY, ROOT_URL, {})  # one build date, one file
+
+
+def test_the_plan_page_and_the_reports_main_table_sum_the_units_up(tmp_path):
+    site, _ = assembled(*province(tmp_path))
+    plan = page(site, urls.plan_url(PLAN_SLUG))
+    summaries = {tr.td.get_text(): tr.select_one(".cchc-units-summary") for tr in plan.select("table.cchc-tracking tbody tr")}
+    assert summaries["1"].get_text() == "Giao cho 3 đơn vị: 1 đã hoàn thành, 1 quá hạn, 1 chưa có dữ liệu (xem báo cáo)."
+    assert summaries["1"].a["href"] == f"../../bao-cao/{PLAN_SLUG}/"
+    assert summaries["2"].get_text() == "Giao cho 2 đơn vị: 1 đang thực hiện, 1 quá hạn (xem báo cáo)."
+    assert summaries["3"] is None
+    report = page(site, urls.report_url(PLAN_SLUG, "2026"))
+    main = {tr.td.get_text(): tr.select_one(".cchc-units-summary") for tr in report.select("table.cchc-report tbody tr")}
+    assert main["1"].get_text() == summaries["1"].get_text() and main["1"].a["href"] == "#ket-qua-don-vi"
