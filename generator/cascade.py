@@ -19,7 +19,7 @@ from collections import Counter
 
 from .delivery import STATUSES, TaskStatus, task_status
 from .errors import Location, Problem
-from .family import Context, Portal
+from .family import TREE_FILE, Context, Portal, Tree
 from .i18n import _
 from .kinds.plan import ALL_UNITS, Plan, Task
 from .schema import quoted, suggest, web_address_problem
@@ -33,14 +33,31 @@ NO_DATA_LABEL = "Chưa có dữ liệu"
 
 # --- the plan's portal and its units -------------------------------------------------------------
 
-def plan_owner(plan: Plan, ctx: Context) -> Portal:
+def plan_owner(plan: Plan, ctx: Context, real_path: str = "") -> Portal:
     """The portal that issues `plan`: the portal built, unless the plan is one it inherits;
-    then the ancestor whose plans folder holds the file (the parent if none matches)."""
+    then the ancestor whose plans folder holds the file (`real_path`: its repository path,
+    if the plan was read from a unit's tree), the parent if none does."""
     if plan.slug not in ctx.inherited_plans:
         return ctx.portal
     ancestors = ctx.family.ancestors(ctx.portal.name)
-    folder = PurePosixPath(plan.path).parent
+    folder = PurePosixPath(real_path or plan.path).parent
     return next((p for p in ancestors if PurePosixPath(p.plans) == folder), ancestors[0] if ancestors else ctx.portal)
+
+
+def with_homes(plans: list[Plan], root: Path, ctx: Context) -> list[Plan]:
+    """The plans, each an ancestor's with `home` (the address of the portal that issues it):
+    in a unit's tree every plan is under plans/, and the tree's record (family.Tree) says
+    which real file, so which ancestor's folder, each one is."""
+    if not ctx.inherited_plans:
+        return plans
+    sources = Tree.read(root / TREE_FILE).sources if (root / TREE_FILE).is_file() else {}
+    found = []
+    for plan in plans:
+        if plan.slug in ctx.inherited_plans and not plan.home:
+            real = sources.get(plan.path, "")
+            plan = replace(plan, home=plan_owner(plan, ctx, real).site_url)
+        found.append(plan)
+    return found
 
 
 def assigned_units(task: Task, owner: Portal, ctx: Context) -> tuple[Portal, ...]:
@@ -95,7 +112,7 @@ def unit_plans(plans: list[Plan], ctx: Context) -> tuple[list[Plan], dict[str, P
         if plan.slug not in ctx.inherited_plans:
             shown.append(plan)
             continue
-        home = plan_owner(plan, ctx).site_url
+        home = plan.home or plan_owner(plan, ctx).site_url
         tasks = tuple(t for t in plan.tasks if t.assigned_to(ctx.portal.name))
         if plan.appendix and tasks:
             shown.append(replace(plan, appendix=replace(plan.appendix, tasks=tasks), home=home, shown_for=ctx.portal.unit))

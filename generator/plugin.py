@@ -22,7 +22,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import blocks, cache, cards, cms, csp, dates, generate, images, linkcheck, mdext, minify, mkdocs_log, pages, pagecache, precompress, preview, problem_page, sanitize, search, services, share, urls
+from . import blocks, cache, cards, cms, csp, dates, family, generate, images, linkcheck, mdext, minify, mkdocs_log, pages, pagecache, precompress, preview, problem_page, sanitize, search, services, share, urls
 from .errors import ContentError, Location, Problem
 from .i18n import _
 from .kinds import common
@@ -39,6 +39,10 @@ log = logging.getLogger("mkdocs.plugins.cchc")
 class CchcConfig(Config):
     plans_dir = opt.Type(str, default="plans")
     search = opt.Type(bool, default=True)  # build the Pagefind index after the site
+    # A family of portals (family.py): checked there, with line and column, not here.
+    portal = opt.Optional(opt.Type(dict))
+    units = opt.Type(str, default="")  # the folder of the units' folders, each with its don-vi.yml
+    family = opt.Type(str, default="")  # in a unit's tree (made by cchc): the tree's family.json
 
 
 class CchcPlugin(BasePlugin[CchcConfig]):
@@ -61,6 +65,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         self.root = Path(config.config_file_path).resolve().parent
         self.plans_dir = self.root / self.config.plans_dir
         self.docs_dir = Path(config.docs_dir)
+        self.family, self.label, self.tree_sources = self._family(Path(config.config_file_path).name)
         self.blocks = blocks.Blocks()  # our HTML blocks lifted out of the page being rendered
         self.sources: dict[str, str] = {}  # built page -> its source as officers know it, for the link check
         # MkDocs' own warnings about pages (broken links, missing files) in our words, with file:line.
@@ -88,8 +93,33 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         config.markdown_extensions.append(self.body_images)
         return config
 
+    def _family(self, config_name: str):
+        """This portal's place in its family (None for a portal of its own), the name its
+        problems carry, and the real file of each file of a unit's tree."""
+        if self.config.family:
+            if self.serving:  # a save in the unit's real folders: its tree made again
+                tree = family.Tree.read(self.root / self.config.family)
+                declared, __ = family.read(tree.config.parent, tree.config.name)
+                if declared is not None:
+                    family.materialize(tree.config.parent, declared, tree.member)
+            tree = family.Tree.read(self.root / self.config.family)
+            declared, problems = family.read(tree.config.parent, tree.config.name)
+            if problems:
+                raise PluginError(ContentError(problems).report())
+            return family.context_for(declared, tree.member, tree, family.units_dir()), tree.member, tree.sources
+        if not self.config.units:
+            return None, "", {}
+        declared, problems = family.read(self.root, config_name)
+        if problems:
+            raise PluginError(ContentError(problems).report())
+        if len(declared.portals) == 1:  # no unit yet: a portal of its own
+            return None, "", {}
+        return family.context_for(declared, declared.root.name, None, family.units_dir()), declared.root.name, {}
+
     def on_files(self, files: Files, config):
-        corpus, site, problems = pages.assemble(self.root, self.plans_dir, self.docs_dir, self.today, config.site_url, drafts=self.serving)
+        corpus, site, problems = pages.assemble(self.root, self.plans_dir, self.docs_dir, self.today, config.site_url,
+                                                drafts=self.serving, family=self.family)
+        problems = family.shown(problems, self.label, self.tree_sources)
         self.problems = problems if self.serving else []
         if problems and self.serving:
             if getattr(self, "changes", None) is not None:
@@ -109,7 +139,12 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         unpublished = generate.left_out(site, corpus, self.docs_dir)
         listed = {file.relative_to(self.docs_dir).as_posix() for kind in KINDS if not kind.in_nav and not kind.data
                   for file in corpus.inventory.kind_files[kind.name]}
+        others = tuple(f"{path.relative_to(self.docs_dir).as_posix()}/" for path in self.family.skipped(self.root)
+                       if path.is_relative_to(self.docs_dir)) if self.family else ()
         for file in list(files):
+            if others and file.src_uri.startswith(others):  # another portal's folder
+                files.remove(file)
+                continue
             if file.abs_src_path and images.needs_resize(Path(file.abs_src_path)):  # content/ keeps the original
                 source = Path(file.abs_src_path)  # a photo is scaled once, then taken from the cache by its bytes
                 file.content_bytes = self.cache.memo("photo", lambda data, suffix, source=source: images.resized(source),
@@ -123,6 +158,8 @@ class CchcPlugin(BasePlugin[CchcConfig]):
                 file.dest_uri = urls.dest_of(site.moved[file.src_uri])
                 file.__dict__.pop("url", None)  # recomputed from dest_uri
                 file.__dict__.pop("abs_dest_path", None)
+        if self.family and self.family.portal.parent is not None:  # a unit: the family's nav, less what it lacks
+            config.nav = _trim_nav(config.nav or [], {f.src_uri for f in files} | set(site.generated))
         in_nav = set(_nav_pages(config.nav or []))
         for src_uri, content in site.generated.items():
             if files.get_file_from_path(src_uri) is not None:  # pragma: no cover - pages.assemble reports these
@@ -260,7 +297,8 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         except cms.CmsSetupError as err:
             raise PluginError(str(err)) from None
         # Before the search index: a site with a broken link is not published at all.
-        broken = linkcheck.check_site(Path(config.site_dir), config.site_url, self.sources,
+        nested = self.family.nested() if self.family else ()  # other portals' pages: their own builds check them
+        broken = linkcheck.check_site(Path(config.site_dir), config.site_url, self.sources, later=("pagefind/", *nested),
                                       parse=lambda html: self.cache.memo("links", linkcheck.parse_page, html))
         if broken and self.serving:  # the preview shows them (a failed rebuild would leave the browser waiting)
             log.info("%s", linkcheck.report(broken))
@@ -291,7 +329,8 @@ class CchcPlugin(BasePlugin[CchcConfig]):
 
     def _shown(self, src_uri: str) -> str:
         """A docs-dir file as officers know it: content/tin-tuc/2021/x.md."""
-        return shown_path(self.docs_dir / src_uri, self.root)
+        shown = shown_path(self.docs_dir / src_uri, self.root)
+        return self.tree_sources.get(shown, shown)
 
     def _source(self, src_uri: str) -> tuple[str, str | None]:
         """A docs-dir page as officers know it, and its Markdown (None for a generated page,
@@ -311,6 +350,20 @@ class CchcPlugin(BasePlugin[CchcConfig]):
 
 def _no_dirty_warning(record: logging.LogRecord) -> bool:
     return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+def _trim_nav(nav: list, present: set) -> list:
+    """`nav` without the entries whose page is not in the site (a section left empty goes too)."""
+    kept = []
+    for entry in nav:
+        title, value = next(iter(entry.items())) if isinstance(entry, dict) else (None, entry)
+        if isinstance(value, list):
+            value = _trim_nav(value, present)
+            if value:
+                kept.append({title: value})
+        elif not isinstance(value, str) or "://" in value or value in present:
+            kept.append(entry)
+    return kept
 
 
 def _nav_pages(nav):

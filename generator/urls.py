@@ -117,6 +117,7 @@ HOTLINES_INDEX = "/duong-day-nong/"
 SEARCH_PAGE = "/tim-kiem/"  # the plain search forms' target (?q=)
 SEARCH_WORDS = "/tim-kiem/tu-khoa/"  # the words the search box understands (generator/search_words.py)
 SEARCH_WORDS_JSON = "/tim-kiem/tu-khoa.json"
+UNIT_DATA = "/du-lieu/thuc-hien.json"  # what a portal delivered of its plans, read by the portals above it (issue 14)
 HOTLINES_VCARD = "/duong-day-nong/duong-day-nong.vcf"
 HOTLINES_JSON = "/duong-day-nong/duong-day-nong.json"
 FEEDBACK_INDEX = "/phan-anh/"
