@@ -231,11 +231,6 @@ def late_units_csv(plan: str, period: str) -> str:
     return f"/bao-cao/{plan}/{period}/{plan}-{period}-don-vi-cham.csv"
 
 
-# What each portal publishes of its delivery for the portals above it (cascade.py), in the
-# "cchc-delivery" format (plans/DELIVERY-DATA.md).
-UNIT_DATA = "/du-lieu/thuc-hien.json"
-
-
 def plan_calendar(plan: str) -> str:
     return f"/ke-hoach/{plan}/{plan}.ics"
 
