@@ -69,20 +69,25 @@ def assigned_units(task: Task, owner: Portal, ctx: Context) -> tuple[Portal, ...
     return tuple(p for p in below if p.name in task.units)
 
 
-def check_units(plans: list[Plan], ctx: Context) -> list[Problem]:
+def check_units(plans: list[Plan], ctx: Context | None) -> list[Problem]:
     """Each task's `units` names portals below the plan's own. Plans a portal inherits are
-    checked by their own portal's build (one message, not one per unit)."""
+    checked by their own portal's build (one message, not one per unit). `ctx` None: a
+    portal of its own, which has no units to assign tasks to."""
     problems = []
-    names = [p.name for p in ctx.family.portals]
+    names = [p.name for p in ctx.family.portals] if ctx else []
+    below = {p.name for p in ctx.family.descendants(ctx.portal.name)} if ctx else set()
     for plan in plans:
-        if plan.slug in ctx.inherited_plans:
+        if ctx and plan.slug in ctx.inherited_plans:
             continue
-        below = {p.name for p in ctx.family.descendants(ctx.portal.name)}
         for i, task in enumerate(plan.tasks, 1):
             if not task.units:
                 continue
             field = f"appendix.tasks[{i}].units"
             where = task.locations.get("units") or task.locations.get("no") or Location(plan.path, 1, 1)
+            if ctx is None:
+                problems.append(Problem(where, field, _("this portal has no units' portals to assign the task to"),
+                                        _("declare the units' portals in mkdocs.yml (see plans/HUONG-DAN.md), or remove `units:`")))
+                continue
             if not below:
                 problems.append(Problem(where, field, _("portal {portal} has no units below it to assign the task to", portal=quoted(ctx.portal.name)),
                                         _("remove `units:`, or declare the units' portals with `parent: {portal}` in mkdocs.yml", portal=ctx.portal.name)))

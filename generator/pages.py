@@ -68,8 +68,8 @@ def assemble(root: Path, plans_dir: Path, docs: Path, today: dt.date, site_url: 
     pages' addresses only, not their text (the check). `family`: the portal's place in a
     family of portals (family.py); None for a portal of its own."""
     corpus, problems = load_corpus(root, plans_dir, docs, family.skipped(root) if family else ())
+    problems += cascade.check_units(corpus.plans, family)
     if family is not None:
-        problems += cascade.check_units(corpus.plans, family)
         corpus = replace(corpus, plans=cascade.with_homes(corpus.plans, root, family))
     try:
         with nullcontext() if pages else addresses_only():

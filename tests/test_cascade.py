@@ -188,7 +188,7 @@ def test_units_without_data_are_shown_so_and_no_file_at_all_is_no_error(tmp_path
 
 
 def test_a_portal_of_its_own_has_no_units_section(tmp_path):
-    root = portal(tmp_path, {f"plans/{PLAN_SLUG}.yml": PLAN.format(units="all")})
+    root = portal(tmp_path, {f"plans/{PLAN_SLUG}.yml": PLAN.format(units="all").replace("      units: all\n", "")})
     _, site, problems = assemble(root, root / "plans", root / "content", TODAY, ROOT_URL)
     assert problems == []
     report = page(site, urls.report_url(PLAN_SLUG, "2026"))
@@ -253,6 +253,14 @@ def test_units_on_a_plan_of_a_portal_with_no_units_below_it(tmp_path):
         "plans/2026-phuong-1-5.yml:18:14: appendix.tasks[2].units: portal \"phuong-1\" has no units below it to assign the task to "
         "(remove `units:`, or declare the units' portals with `parent: phuong-1` in mkdocs.yml)",
     ]
+
+
+def test_units_on_a_portal_of_its_own(tmp_path):
+    root = portal(tmp_path, {f"plans/{PLAN_SLUG}.yml": PLAN.format(units="all")})
+    _, site, problems = assemble(root, root / "plans", root / "content", TODAY, ROOT_URL)  # no family declared
+    assert [str(p) for p in problems] == [
+        f"plans/{PLAN_SLUG}.yml:{line}:14: appendix.tasks[{i}].units: this portal has no units' portals to assign the task to "
+        "(declare the units' portals in mkdocs.yml (see plans/HUONG-DAN.md), or remove `units:`)" for i, line in ((1, 13), (2, 18))]
 
 
 def test_units_must_be_all_or_portal_names(tmp_path):
