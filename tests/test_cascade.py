@@ -20,6 +20,7 @@ from generator.family import Context, Family, Portal
 from generator.pages import assemble
 
 from .test_inventory import ARTICLE, portal
+from .test_quiz import QUIZ
 
 TODAY = dt.date(2026, 11, 22)
 ROOT_URL = "https://example.gov.vn/"
@@ -290,6 +291,7 @@ def unit_portal(tmp_path: Path) -> tuple:
         f"plans/{PLAN_SLUG}.yml": PLAN.format(units="[phuong-1]"),
         "plans/2026-tinh-mau-11.yml": OTHER_PLAN,
         "content/tin-tuc/duong-day-nong.md": ARTICLE.format(title="Đường dây nóng phường 1", extra=delivers),
+        "content/hoi-thi/tinh.yml": QUIZ.replace("2026-xa-mau-15#1", f"{PLAN_SLUG}#3").replace("2026-xa-mau-15", PLAN_SLUG),
     })
     ctx = Context(FAMILY, WARD_1, inherited_plans=frozenset({PLAN_SLUG, "2026-tinh-mau-11"}))
     site, problems = assembled(root, ctx, WARD_1.site_url)
@@ -323,6 +325,8 @@ def test_an_inherited_plan_with_nothing_for_the_unit_is_not_published_but_can_be
         f"{ROOT_URL}ke-hoach/{PLAN_SLUG}/#nhiem-vu-3",  # the province's own task: on the province's portal
         f"{ROOT_URL}ke-hoach/2026-tinh-mau-11/#nhiem-vu-1",  # a plan not published here
     ]
+    quiz = page(site, "/hoi-thi/tinh/")
+    assert quiz.select_one(".cchc-card__meta a")["href"] == f"{ROOT_URL}ke-hoach/{PLAN_SLUG}/#nhiem-vu-3"
 
 
 # --- the data every portal publishes ------------------------------------------------------------------

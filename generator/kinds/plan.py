@@ -294,6 +294,14 @@ class Plan:
     def span(self) -> tuple[dt.date | None, dt.date | None]:
         return self.period.span()
 
+    def shown_on(self, task: str | None) -> str:
+        """Where a link to the task (None: the plan) leads: "" for this portal's page of the
+        plan, else the address of the portal that issues it (an ancestor's plan not published
+        here, or a task not assigned to this unit: cascade.unit_plans)."""
+        if not self.home or (self.shown_for and (task is None or any(t.no == task for t in self.tasks))):
+            return ""
+        return self.home
+
 
 # --- schema -------------------------------------------------------------------------------
 
