@@ -444,4 +444,12 @@ def context_of(root: Path, config_name: str, options, remake: bool = False) -> t
 def shown(problems: list[Problem], portal: str = "", sources: dict | None = None) -> list[Problem]:
     """Problems as officers must read them: the real file of each, and the portal's name."""
     sources = sources or {}
-    return [replace(p, where=replace(p.where, path=sources.get(p.where.path, p.where.path)), portal=portal) for p in problems]
+
+    def real(text: str) -> str:  # paths named inside a message or hint too
+        return _PATH.sub(lambda m: sources.get(m[0], m[0]), text) if sources else text
+
+    return [replace(p, where=replace(p.where, path=sources.get(p.where.path, p.where.path)), portal=portal,
+                    message=real(p.message), hint=real(p.hint)) for p in problems]
+
+
+_PATH = re.compile(r"(?:content|plans)/[^\s,;:()\"'`]+")

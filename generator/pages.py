@@ -9,7 +9,7 @@ from pathlib import Path
 
 from urllib.parse import urlsplit
 
-from . import cascade, delivery, derive, documents, exports, posters, quizzes, search_words, services, urls
+from . import cascade, delivery, derive, documents, exports, family_search, posters, quizzes, search_words, services, urls
 from .content import Corpus, check_bodies, check_site, load_corpus, without_dangling_references
 from .errors import Problem
 from .family import Context
@@ -108,7 +108,7 @@ def build_site(corpus: Corpus, today: dt.date, site_url: str, drafts: bool = Fal
     organisation.build(site, corpus)
     quizzes.build(site, corpus)
     posters.build(site, corpus, site_url)
-    search_words.build(site, corpus)
+    search_words.build(site, corpus, family_search.indexes(family, site_url))
     return site
 
 

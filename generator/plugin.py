@@ -22,7 +22,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import blocks, cache, cards, cms, csp, dates, family, generate, images, linkcheck, mdext, minify, mkdocs_log, pages, pagecache, precompress, preview, problem_page, sanitize, search, services, share, urls
+from . import blocks, cache, cards, cms, csp, dates, family, family_search, generate, images, linkcheck, mdext, minify, mkdocs_log, pages, pagecache, precompress, preview, problem_page, sanitize, search, services, share, urls
 from .errors import ContentError, Location, Problem
 from .i18n import _
 from .kinds import common
@@ -49,6 +49,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
     serving = False
     problems: list = []  # when serving: the content's problems, shown in place of the site (problem_page.py)
     family, label, tree_sources = None, "", {}  # a portal of its own until on_config reads its family
+    ownership, connect = family_search.Ownership(None, {}), ()  # its pages: no family word, no other host
 
     def on_startup(self, *, command, dirty):
         # Drafts are previewed with `mkdocs serve` and never built for publishing.
@@ -72,6 +73,9 @@ class CchcPlugin(BasePlugin[CchcConfig]):
             self.root, Path(config.config_file_path).name, self.config, remake=self.serving)
         if problems:
             raise PluginError(ContentError(problems).report())
+        # One search across the family: which pages are this portal's own, and the other hosts its search reads.
+        self.ownership = family_search.Ownership(self.family, self.tree_sources)
+        self.connect = family_search.connect_origins(self.family, config.site_url or "")
         self.blocks = blocks.Blocks()  # our HTML blocks lifted out of the page being rendered
         self.sources: dict[str, str] = {}  # built page -> its source as officers know it, for the link check
         # MkDocs' own warnings about pages (broken links, missing files) in our words, with file:line.
@@ -142,7 +146,12 @@ class CchcPlugin(BasePlugin[CchcConfig]):
                 file.__dict__.pop("url", None)  # recomputed from dest_uri
                 file.__dict__.pop("abs_dest_path", None)
         if self.family and self.family.portal.parent is not None:  # a unit: the family's nav, less what it lacks
-            config.nav = _trim_nav(config.nav or [], {f.src_uri for f in files} | set(site.generated))
+            # (a listing with nothing in it too; where to send feedback stays, even before any is published)
+            listings = {k.index: [] for k in KINDS if k.index and k.name != "feedback"}
+            for kind in KINDS:
+                listings.get(kind.index, []).append(bool(getattr(corpus, kind.name)))
+            empty = {urls.src_of(index) for index, filled in listings.items() if not any(filled)}
+            config.nav = _trim_nav(config.nav or [], ({f.src_uri for f in files} | set(site.generated)) - empty)
         in_nav = set(_nav_pages(config.nav or []))
         for src_uri, content in site.generated.items():
             if files.get_file_from_path(src_uri) is not None:  # pragma: no cover - pages.assemble reports these
@@ -254,17 +263,19 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         else:
             self.sources[page.file.dest_uri] = self._shown(page.file.src_uri)
         if self.config.search:  # ready to be indexed where it lies (no copy, no second read)
-            output = search.for_index(output, page.file.dest_uri)
+            origin = self.site.origins.get(page.file.src_uri) if page.file.generated_by else None
+            source = origin if page.file.generated_by else self._shown(page.file.src_uri)
+            output = search.for_index(output, page.file.dest_uri, self.ownership.words(source, page.file.dest_uri))
         # Not when previewing: `serve` injects its live-reload script inline into every page.
         # The white space is collapsed after the policy is made: scripts are kept as written.
-        return minify.collapse(output if self.serving else self.cache.memo("csp", csp.with_policy, output, page.content))
+        return minify.collapse(output if self.serving else self.cache.memo("csp", csp.with_policy, output, page.content, self.connect))
 
     def on_post_template(self, output_content, template_name, config):
         if self.serving or not template_name.endswith(".html"):  # 404.html is a page too
             return output_content
         if self.config.search:
             output_content = search.for_index(output_content, template_name)
-        return minify.collapse(csp.with_policy(output_content))
+        return minify.collapse(csp.with_policy(output_content, None, self.connect))
 
     def on_post_build(self, config):
         if self.problems:

@@ -102,9 +102,10 @@ def ranked_as(path: str) -> str:
     return _RANKED.get(page_type(path), "")
 
 
-def for_index(html: str, path: str) -> str:
+def for_index(html: str, path: str, more: tuple[str, ...] = ()) -> str:
     """A built page (its path under the site, e.g. "thu-tuc/x/index.html") as Pagefind should
-    index it in place. Pages without a body to index are returned unchanged."""
+    index it in place. Pages without a body to index are returned unchanged. `more`: more
+    hidden words (a family portal's own pages: generator/family_search.py)."""
     at = html.find(BODY)
     if at < 0:
         return html
@@ -126,7 +127,7 @@ def for_index(html: str, path: str) -> str:
         ranked = f'<span data-pagefind-meta="{field}[data-title]" data-title="{htmllib.escape(value)}"></span>'
     extra = (
         f'<div data-pagefind-body data-pagefind-meta="loai:{label}" hidden>'
-        f"<p>{FOLD_MARKER} {type_token(label)} {' '.join(folded_words(text))}</p>{ranked}</div>"
+        f"<p>{FOLD_MARKER} {' '.join((type_token(label), *more, *folded_words(text)))}</p>{ranked}</div>"
     )
     end = html.rfind("</body>")
     return html[:end] + extra + html[end:] if end >= 0 else html + extra

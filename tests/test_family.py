@@ -217,3 +217,28 @@ def test_new_writes_in_the_units_folder(tmp_path):
                     "--number", "3/KH-UBND", "--issuer", "UBND Phường 1", "--level", "xa")
     assert plan.returncode == 0, plan.stderr
     assert plan.stdout.splitlines()[0].removeprefix("Created ").startswith("content/don-vi/phuong-1/ke-hoach/")
+
+
+def test_paths_inside_messages_are_the_real_files_too():
+    from generator.errors import Location, Problem
+
+    sources = {"content/gioi-thieu/co-quan.yml": "content/don-vi/phuong-1/gioi-thieu/co-quan.yml"}
+    problem = Problem(Location("content/gioi-thieu/co-quan.yml", 2, 3), "name", "also in content/gioi-thieu/co-quan.yml, and content/x.md",
+                      "see content/gioi-thieu/co-quan.yml")
+    shown, = family.shown([problem], "phuong-1", sources)
+    assert str(shown) == ("[phuong-1] content/don-vi/phuong-1/gioi-thieu/co-quan.yml:2:3: name: also in "
+                          "content/don-vi/phuong-1/gioi-thieu/co-quan.yml, and content/x.md (see content/don-vi/phuong-1/gioi-thieu/co-quan.yml)")
+
+
+def test_a_units_navigation_leaves_out_what_it_lacks(built):
+    root, site, __ = built
+
+    def tabs(url: str) -> set[str]:
+        return {Site.resolve(url, a["href"]) for a in site.page(url).select("nav.md-tabs a")}
+
+    assert {"/van-ban/", "/hoi-thi/", "/tin-tuc/", "/phan-anh/"} <= tabs("/")  # the root keeps its whole nav
+    ward = tabs("/phuong-1/")
+    # no legal document or quiz in the ward's folder or what it inherits: no tab for their empty listings
+    assert not {"/phuong-1/van-ban/", "/phuong-1/hoi-thi/"} & ward
+    # its news; where to send feedback stays, though none is published yet
+    assert {"/phuong-1/tin-tuc/", "/phuong-1/phan-anh/", "/phuong-1/duong-day-nong/"} <= ward
