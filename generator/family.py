@@ -28,6 +28,7 @@ import re
 import shutil
 from dataclasses import dataclass, replace
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -90,6 +91,15 @@ class Family:
         return tuple(chain)
 
 
+def below(base_url: str, url: str) -> str | None:
+    """The path of `url` below `base_url` ("" for the same address), or None when it is not below."""
+    base, mine = urlsplit(base_url), urlsplit(url)
+    prefix = base.path if base.path.endswith("/") else base.path + "/"
+    if (mine.scheme, mine.netloc) != (base.scheme, base.netloc) or not mine.path.startswith(prefix):
+        return None
+    return mine.path[len(prefix):]
+
+
 @dataclass(frozen=True)
 class Context:
     """What the build of one portal knows of its family (pages.assemble's `family`)."""
@@ -101,6 +111,12 @@ class Context:
     @property
     def is_family(self) -> bool:
         return len(self.family.portals) > 1
+
+    def nested(self) -> tuple[str, ...]:
+        """Paths below this portal's address where other portals of the family are published:
+        its own build does not hold their pages."""
+        paths = (below(self.portal.site_url, p.site_url) for p in self.family.portals if p is not self.portal)
+        return tuple(path for path in paths if path)
 
     def skipped(self, root: Path) -> list[Path]:
         """Folders of the other portals inside this one's files: never read as its own."""
@@ -209,23 +225,23 @@ def read(root: Path, config_file: str = "mkdocs.yml") -> tuple[Family | None, li
     if units and me is None and not problems:
         problems.append(Problem(Location(config_file, 1, 1), "plugins.cchc.portal", _("the folder of units is given, but not the portal this file builds"),
                                 _("add `portal:` with its `name`, `unit` and `level` beside `units:`")))
-    if problems:
-        return None, problems
     family = Family((root_portal, *units))
-    if not units:  # a portal of its own: nothing to tell apart
+    if not units and not problems:  # a portal of its own: nothing to tell apart
         return family, []
-    problems = _family_problems(root, family, where, config_file)
+    named = {root_portal.name, *(sub.name for sub in (root / folder).iterdir())} if folder else {root_portal.name}
+    problems += _family_problems(family, where, config_file, named)
     return (None if problems else family), problems
 
 
-def _family_problems(root: Path, family: Family, where: dict, config_file: str) -> list[Problem]:
+def _family_problems(family: Family, where: dict, config_file: str, named: set[str]) -> list[Problem]:
+    """Names, parents and addresses across the family (`named`: every unit's folder, those
+    with a declaration not read included, so that their children are not misreported)."""
     problems: list[Problem] = []
 
     def at(portal: Portal, key: str, message: str, hint: str = "") -> None:
         loc = where.get(portal.name, {}).get(key) or Location(config_file, 1, 1)
         problems.append(Problem(loc, f"portal.{key}" if portal.parent is None else key, message, hint))
 
-    names = [p.name for p in family.portals]
     seen: dict[str, Portal] = {}
     for portal in family.portals:
         if not _NAME.match(portal.name):
@@ -236,8 +252,8 @@ def _family_problems(root: Path, family: Family, where: dict, config_file: str) 
         seen.setdefault(portal.name, portal)
     urls_seen: dict[str, str] = {}
     for portal in family.portals[1:]:
-        if portal.parent not in names:
-            at(portal, "parent", _("{value} is not a portal of the family", value=quoted(portal.parent)), suggest(portal.parent, names))
+        if portal.parent not in named:
+            at(portal, "parent", _("{value} is not a portal of the family", value=quoted(portal.parent)), suggest(portal.parent, sorted(named)))
         elif _cycle(family, portal):
             at(portal, "parent", _("{value} leads back to this portal: a portal cannot be its own parent", value=quoted(portal.parent)),
                _("name the portal of the unit above it"))

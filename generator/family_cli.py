@@ -16,7 +16,6 @@ import sys
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from . import family, urls
 from .errors import ContentError, Problem, warnings_report
@@ -51,11 +50,7 @@ def depth(found: Family, portal: Portal) -> int:
 def output(found: Family, portal: Portal) -> str | None:
     """Where `--all` puts the portal inside the root's site/ ("" for the root), or None when
     its address is not below the root's."""
-    root, mine = urlsplit(found.root.site_url), urlsplit(portal.site_url)
-    base = root.path if root.path.endswith("/") else root.path + "/"
-    if (mine.scheme, mine.netloc) != (root.scheme, root.netloc) or not mine.path.startswith(base):
-        return None
-    return mine.path[len(base):]
+    return family.below(found.root.site_url, portal.site_url)
 
 
 def portals(args) -> int:
@@ -139,6 +134,11 @@ def build(args) -> int:
         return 1
     target = Path(args.site_dir).resolve()
     env = {family.UNITS_DATA: str(Path(args.units_data).resolve())} if args.units_data else {}
+    if len(found.portals) == 1:  # a portal of its own: --all and --portal build just it
+        if args.portal and args.portal != found.root.name:
+            _portal(found, args.portal)
+            return 1
+        return build_one(args.config, target, args.strict, **env)
     if args.portal and not args.all:
         portal = _portal(found, args.portal)
         if portal is None:

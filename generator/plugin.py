@@ -283,14 +283,6 @@ class CchcPlugin(BasePlugin[CchcConfig]):
             output_content = search.for_index(output_content, template_name)
         return minify.collapse(csp.with_policy(output_content))
 
-    def _units_below(self, site_url: str) -> tuple[str, ...]:
-        """The folders of this portal's address that are its units' portals ("phuong-1/"):
-        built on their own, so links into them (the home page's, the reports') are not this
-        build's to find."""
-        own = site_url if site_url.endswith("/") else site_url + "/"
-        units = self.family.family.descendants(self.family.portal.name) if self.family else ()
-        return tuple(u.site_url[len(own):] for u in units if u.site_url.startswith(own))
-
     def on_post_build(self, config):
         if self.problems:
             problem_page.write_site(Path(config.site_dir), config.site_url, self.problems)
@@ -305,7 +297,8 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         except cms.CmsSetupError as err:
             raise PluginError(str(err)) from None
         # Before the search index: a site with a broken link is not published at all.
-        broken = linkcheck.check_site(Path(config.site_dir), config.site_url, self.sources, later=("pagefind/", *self._units_below(config.site_url)),
+        nested = self.family.nested() if self.family else ()  # other portals' pages: their own builds check them
+        broken = linkcheck.check_site(Path(config.site_dir), config.site_url, self.sources, later=("pagefind/", *nested),
                                       parse=lambda html: self.cache.memo("links", linkcheck.parse_page, html))
         if broken and self.serving:  # the preview shows them (a failed rebuild would leave the browser waiting)
             log.info("%s", linkcheck.report(broken))
