@@ -173,7 +173,15 @@ def generate(args) -> int:
     if root.is_relative_to(out.resolve()) or not generation.replaceable(out):
         print(_("error: {dir} is not empty and was not written by cchc generate: give a new or empty folder", dir=args.dir), file=sys.stderr)
         return 2
-    problems = generation.write_source(root, out, today, config_file=args.config, drafts=args.drafts)
+    config = args.config
+    if args.portal:
+        from . import family_cli
+
+        config = family_cli.config_of(args.portal, args.config)
+        if config is None:
+            return 1
+        root, config = Path(config).parent, Path(config).name
+    problems = generation.write_source(root, out, today, config_file=config, drafts=args.drafts)
     if problems:
         print(ContentError(problems).report(), file=sys.stderr)
         return 1
@@ -229,6 +237,14 @@ def new(args) -> int:
     today = _build_date()
     if today is None:
         return 2
+    if args.portal:  # a unit of the family: its own folder and plans
+        from . import family_cli
+
+        found = family_cli.declared(root, "mkdocs.yml")
+        portal = found and family_cli.pick(found, args.portal)
+        if portal is None:
+            return 1
+        args.content, args.plans = portal.content, portal.plans
     if not (root / args.content).is_dir():  # not in the portal's folder: the file would land nowhere useful
         print(_("error: there is no {folder}/ folder here: run the command in the portal's folder (the one with mkdocs.yml)", folder=args.content), file=sys.stderr)
         return 2
@@ -370,6 +386,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--level", help=_("plan: tinh, huyen or xa"))
     p.add_argument("--year", help=_("plan: the year it covers (default: this year)"))
     p.add_argument("--series", help=_("episode: the series folder in content/chuong-trinh/"))
+    p.add_argument("--portal", metavar="NAME", help=_("in a family of portals: write the file in this portal's folder (`cchc portals` lists them)"))
     p.add_argument("--plans", default="plans", help=_("folder of plan files (default: plans)"))
     p.add_argument("--content", default="content", help=_("folder of pages, articles and programmes (default: content)"))
     p.set_defaults(run=new)
@@ -378,6 +395,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("dir", metavar="DIR", help=_("the folder to write (replaced if it exists)"))
     p.add_argument("-f", "--config", default="mkdocs.yml", help=_("MkDocs configuration (default: mkdocs.yml)"))
     p.add_argument("--drafts", action="store_true", help=_("include drafts and articles dated later, as the preview shows them"))
+    p.add_argument("--portal", metavar="NAME", help=_("in a family of portals: write this portal's source (`cchc portals` lists them)"))
     p.set_defaults(run=generate)
 
     p = commands.add_parser("posters", help=_("print the built site's A4 posters and leaflet to PDF with headless Chromium"))

@@ -419,6 +419,28 @@ def context_for(family: Family, name: str, tree: Tree | None = None, units: Path
     return Context(family, family.get(name), tree.inherited_plans if tree else frozenset(), units)
 
 
+def context_of(root: Path, config_name: str, options, remake: bool = False) -> tuple[Context | None, str, dict, list[Problem]]:
+    """What a build of `root`/`config_name` (cchc options `options`) knows of its family: the
+    context (None for a portal of its own), the name its problems carry, the real file of each
+    file of a unit's tree, and the declaration's problems. `remake`: make a unit's tree again
+    first (the preview, after a save in the unit's real folders)."""
+    if options.get("family"):
+        tree = Tree.read(root / options["family"])
+        declared, problems = read(tree.config.parent, tree.config.name)
+        if declared is not None and remake:
+            materialize(tree.config.parent, declared, tree.member)
+            tree = Tree.read(root / options["family"])
+        if problems:
+            return None, tree.member, tree.sources, problems
+        return context_for(declared, tree.member, tree, units_dir()), tree.member, tree.sources, []
+    if not options.get("units"):
+        return None, "", {}, []
+    declared, problems = read(root, config_name)
+    if problems or len(declared.portals) == 1:  # no unit yet: a portal of its own
+        return None, "", {}, problems
+    return context_for(declared, declared.root.name, None, units_dir()), declared.root.name, {}, []
+
+
 def shown(problems: list[Problem], portal: str = "", sources: dict | None = None) -> list[Problem]:
     """Problems as officers must read them: the real file of each, and the portal's name."""
     sources = sources or {}

@@ -35,7 +35,8 @@ def declared(root: Path, config: str) -> Family | None:
     return found
 
 
-def _portal(found: Family, name: str) -> Portal | None:
+def pick(found: Family, name: str) -> Portal | None:
+    """The portal called `name`, or None after saying it is not one of the family."""
     names = [p.name for p in found.portals]
     if name in names:
         return found.get(name)
@@ -72,7 +73,7 @@ def config_of(name: str, config: str) -> str | None:
     """The MkDocs configuration that builds portal `name` (a unit's is made in its tree)."""
     root = Path.cwd().resolve()
     found = declared(root, config)
-    portal = found and _portal(found, name)
+    portal = found and pick(found, name)
     if portal is None:
         return None
     if portal.parent is None:
@@ -136,11 +137,11 @@ def build(args) -> int:
     env = {family.UNITS_DATA: str(Path(args.units_data).resolve())} if args.units_data else {}
     if len(found.portals) == 1:  # a portal of its own: --all and --portal build just it
         if args.portal and args.portal != found.root.name:
-            _portal(found, args.portal)
+            pick(found, args.portal)
             return 1
         return build_one(args.config, target, args.strict, **env)
     if args.portal and not args.all:
-        portal = _portal(found, args.portal)
+        portal = pick(found, args.portal)
         if portal is None:
             return 1
         config = args.config if portal.parent is None else str(family.materialize(root, found, portal.name) / "mkdocs.yml")

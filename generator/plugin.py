@@ -65,7 +65,12 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         self.root = Path(config.config_file_path).resolve().parent
         self.plans_dir = self.root / self.config.plans_dir
         self.docs_dir = Path(config.docs_dir)
-        self.family, self.label, self.tree_sources = self._family(Path(config.config_file_path).name)
+        # This portal's place in its family (None for a portal of its own), the name its problems
+        # carry, and the real file of each file of a unit's tree (family.py).
+        self.family, self.label, self.tree_sources, problems = family.context_of(
+            self.root, Path(config.config_file_path).name, self.config, remake=self.serving)
+        if problems:
+            raise PluginError(ContentError(problems).report())
         self.blocks = blocks.Blocks()  # our HTML blocks lifted out of the page being rendered
         self.sources: dict[str, str] = {}  # built page -> its source as officers know it, for the link check
         # MkDocs' own warnings about pages (broken links, missing files) in our words, with file:line.
@@ -92,29 +97,6 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         self.body_images = mdext.BodyImages(self.docs_dir)
         config.markdown_extensions.append(self.body_images)
         return config
-
-    def _family(self, config_name: str):
-        """This portal's place in its family (None for a portal of its own), the name its
-        problems carry, and the real file of each file of a unit's tree."""
-        if self.config.family:
-            if self.serving:  # a save in the unit's real folders: its tree made again
-                tree = family.Tree.read(self.root / self.config.family)
-                declared, __ = family.read(tree.config.parent, tree.config.name)
-                if declared is not None:
-                    family.materialize(tree.config.parent, declared, tree.member)
-            tree = family.Tree.read(self.root / self.config.family)
-            declared, problems = family.read(tree.config.parent, tree.config.name)
-            if problems:
-                raise PluginError(ContentError(problems).report())
-            return family.context_for(declared, tree.member, tree, family.units_dir()), tree.member, tree.sources
-        if not self.config.units:
-            return None, "", {}
-        declared, problems = family.read(self.root, config_name)
-        if problems:
-            raise PluginError(ContentError(problems).report())
-        if len(declared.portals) == 1:  # no unit yet: a portal of its own
-            return None, "", {}
-        return family.context_for(declared, declared.root.name, None, family.units_dir()), declared.root.name, {}
 
     def on_files(self, files: Files, config):
         corpus, site, problems = pages.assemble(self.root, self.plans_dir, self.docs_dir, self.today, config.site_url,

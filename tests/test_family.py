@@ -193,3 +193,27 @@ def test_the_portals_nested_below_an_address_are_left_to_their_own_builds(tmp_pa
     assert nested == {"tinh": ("phuong-1/", "thanh-pho/"), "phuong-1": (), "thanh-pho": ()}
     assert family.below(ROOT_URL, "https://example.gov.vn/khac/") is None
     assert family.below(ROOT_URL, "https://other.gov.vn/cchc/x/") is None
+
+
+def test_a_units_source_is_generated_for_other_engines(tmp_path):
+    root = family_portal(tmp_path)
+    result = run_cchc(root, "generate", "nguon", "--portal", "phuong-1")
+    assert result.returncode == 0, result.stderr
+    docs = root / "nguon" / "docs"
+    assert [p.relative_to(docs).as_posix() for p in docs.rglob("tin-cua-*")] == ["tin-tuc/2026/03/tin-cua-phuong"]
+    hotlines = (docs / "duong-day-nong" / "index.md").read_text(encoding="utf-8")
+    assert "Văn phòng UBND tỉnh" in hotlines and "Đường dây chung của phường" in hotlines
+    config = (root / "nguon" / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "\nsite_url: https://example.gov.vn/cchc/phuong-1/\n" in config and "\nplugins: []\n" in config
+
+
+def test_new_writes_in_the_units_folder(tmp_path):
+    root = family_portal(tmp_path)
+    result = run_cchc(root, "new", "article", "Tin mới của phường", "--portal", "phuong-1")
+    assert result.returncode == 0, result.stderr
+    made = result.stdout.splitlines()[0].removeprefix("Created ")
+    assert made.startswith("content/don-vi/phuong-1/tin-tuc/") and (root / made).is_file()
+    plan = run_cchc(root, "new", "plan", "Kế hoạch của phường", "--portal", "phuong-1",
+                    "--number", "3/KH-UBND", "--issuer", "UBND Phường 1", "--level", "xa")
+    assert plan.returncode == 0, plan.stderr
+    assert plan.stdout.splitlines()[0].removeprefix("Created ").startswith("content/don-vi/phuong-1/ke-hoach/")
