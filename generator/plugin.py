@@ -48,6 +48,7 @@ class CchcConfig(Config):
 class CchcPlugin(BasePlugin[CchcConfig]):
     serving = False
     problems: list = []  # when serving: the content's problems, shown in place of the site (problem_page.py)
+    family, label, tree_sources = None, "", {}  # a portal of its own until on_config reads its family
 
     def on_startup(self, *, command, dirty):
         # Drafts are previewed with `mkdocs serve` and never built for publishing.
