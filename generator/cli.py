@@ -79,8 +79,9 @@ def build(args) -> int:
     return build_one(args.config, Path(args.site_dir).resolve(), args.strict)
 
 
-def build_one(config: str, target: Path, strict: bool = True, **extra_env: str) -> int:
-    """Build the portal of `config` into `target`, replaced only if the build succeeded."""
+def build_one(config: str, target: Path, strict: bool = True, portal: str = "", **extra_env: str) -> int:
+    """Build the portal of `config` into `target`, replaced only if the build succeeded
+    (`portal`: its name in a family of portals, for the last message)."""
     _clean_stale_staging(target)
     staging = target.parent / f"{STAGING_PREFIXES[0]}{os.getpid()}"
     command = ["build", "--clean", "-f", config, "-d", str(staging)] + (["--strict"] if strict else [])
@@ -105,7 +106,10 @@ def build_one(config: str, target: Path, strict: bool = True, **extra_env: str) 
             print(_("Build failed: nothing was published."), file=sys.stderr)
         return 1
     publish(staging, target)
-    print(_("Site built into {folder}/ (build date {date}).", folder=target.name, date=dates.build_date().isoformat()))
+    if portal:
+        print(_("Portal {portal} built into {folder}/ (build date {date}).", portal=portal, folder=os.path.relpath(target), date=dates.build_date().isoformat()))
+    else:
+        print(_("Site built into {folder}/ (build date {date}).", folder=target.name, date=dates.build_date().isoformat()))
     return 0
 
 

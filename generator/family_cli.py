@@ -145,7 +145,7 @@ def build(args) -> int:
         if portal is None:
             return 1
         config = args.config if portal.parent is None else str(family.materialize(root, found, portal.name) / "mkdocs.yml")
-        return build_one(config, target, args.strict, **env)
+        return build_one(config, target, args.strict, portal.name, **env)
     outside = [p for p in found.portals if output(found, p) is None]
     if outside:
         for p in outside:

@@ -27,9 +27,9 @@ ASSET_SUFFIXES = IMAGE_SUFFIXES + tuple(MEDIA_TYPES) + DOCUMENT_SUFFIXES
 PAGE_SUFFIX = ".md"
 OTHER_MARKDOWN = (".markdown", ".mdown", ".mkdn", ".mkd")  # MkDocs would publish these unchecked
 DATA_SUFFIXES = (".yml", ".yaml", ".json", ".toml")
-# Guides beside the plans (the English reference, the officers' guide, importing a signed plan):
-# read in the repository, never published.
-PLANS_DOCS = ("README.md", "HUONG-DAN.md", "HUONG-DAN-NHAP-KE-HOACH.md")
+# Guides beside the plans (the English reference, the officers' guide, importing a signed plan,
+# the delivery data format): read in the repository, never published.
+PLANS_DOCS = ("README.md", "HUONG-DAN.md", "HUONG-DAN-NHAP-KE-HOACH.md", "DELIVERY-DATA.md")
 
 
 def _allowed() -> str:

@@ -226,6 +226,11 @@ def report_csv(plan: str, period: str) -> str:
     return f"/bao-cao/{plan}/{period}/{plan}-{period}.csv"
 
 
+def late_units_csv(plan: str, period: str) -> str:
+    """The table of units late on the plan's tasks in a report period (a parent's portal)."""
+    return f"/bao-cao/{plan}/{period}/{plan}-{period}-don-vi-cham.csv"
+
+
 def plan_calendar(plan: str) -> str:
     return f"/ke-hoach/{plan}/{plan}.ics"
 

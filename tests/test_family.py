@@ -80,7 +80,7 @@ def test_portals_lists_the_family_as_declared(tmp_path):
 def test_a_repository_without_units_is_a_family_of_one(tmp_path):
     root = portal(tmp_path, {"plans/2026-tinh-1.yml": PLAN})
     found, problems = family.read(root)
-    assert problems == [] and [p.name for p in found.portals] == [""]
+    assert problems == [] and len(found.portals) == 1  # the repository's mkdocs.yml may name its root portal
     result = run_cchc(root, "check")
     assert result.returncode == 0 and "[" not in result.stdout  # messages as before: no portal named
 
