@@ -117,7 +117,7 @@
         found.results.forEach(function (r) { engine.owner[r.id] = (engine.owner[r.id] || 0) | (1 << b); });
       });
     })).then(function () {
-      if (unit) {
+      if (unit && engine.portals.length > 1) {  // a portal that searches only itself has no units to choose
         engine.portals.forEach(function (p) {
           var option = document.createElement("option");
           option.value = p.name;
