@@ -203,3 +203,33 @@ def test_a_ward_on_another_host_is_searched_when_its_host_allows_the_root(two_ho
     else:
         assert found == []
     assert [tuple(r) for r in ask(page, ROOT_ONLY)] == [("/cchc/tin-tuc/2026/03/goc/", ROOT_UNIT, "Tin của tỉnh")]
+
+
+def test_a_root_with_many_units_searches_them_when_it_finds_little_or_is_asked(served, page):
+    """A province of ~100 communes: merging every index on the first query costs megabytes
+    (bench/FAMILY.md), so above a number of units (lowered here to 0) the root searches its
+    own index first."""
+    page.goto(served + "/cchc/")
+    page.evaluate("document.querySelector('.cchc-search').setAttribute('data-eager-units', '0')")
+    page.focus("#cchc-search-input")
+    found = ask(page, "khai sinh")  # the root has several pages: the units wait
+    assert found and {label for _, label, _ in found} <= {ROOT_UNIT, ""}
+    assert not [p for p in page.requests if p.startswith(WARD)]
+    button = page.locator(".cchc-search__units-button")
+    assert button.is_visible() and button.text_content() == "Tìm cả trong cổng của 2 đơn vị cấp dưới"
+    # A word only the ward has: the root finds nothing, and its units are searched at once.
+    assert [tuple(r) for r in ask(page, UNIT_ONLY)] == [(f"{WARD}/tin-tuc/2026/03/rieng/", UNIT_UNIT, "Tin của phường")]
+    assert f"{WARD}/pagefind/pagefind-entry.json" in page.requests
+    assert not button.is_visible()
+
+
+def test_the_reader_asks_for_the_units(served, page):
+    page.goto(served + "/cchc/")
+    page.evaluate("document.querySelector('.cchc-search').setAttribute('data-eager-units', '0')")
+    page.focus("#cchc-search-input")
+    ask(page, "khai sinh")
+    page.click(".cchc-search__units-button")
+    page.wait_for_function("!document.querySelector('.cchc-search__units-button') || document.querySelector('.cchc-search__units-button').hidden")
+    page.wait_for_selector('.cchc-search__panel[data-query="khai sinh"]', state="attached")
+    assert f"{WARD}/pagefind/pagefind-entry.json" in page.requests
+    assert page.is_visible("[data-cchc-unit]")  # the filter by unit, once the units are searched

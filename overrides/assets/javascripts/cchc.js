@@ -56,6 +56,11 @@
   // A family's root searches its units' indexes too (generator/family_search.py): each index
   // carries its portal's name as a filter, and only the pages a portal owns carry this word.
   var OWN = "zzrieng";
+  // A root with many units (a province: about 100 communes) searches its own index first:
+  // every unit's index merged costs megabytes on the first query (bench/FAMILY.md). The
+  // units are searched too when the root finds little, or when the reader asks.
+  var EAGER_UNITS = 10;
+  var units = { all: false, waiting: 0, box: null };
 
   // Nothing is fetched before the box is used: Pagefind (on the main thread: no worker file to
   // download) and the portal's list of citizen words (generator/search_words.py), which names
@@ -66,7 +71,9 @@
       var terms = fetch(base + "tim-kiem/tu-khoa.json").then(function (r) { return r.ok ? r.json() : {}; }).catch(function () { return {}; });
       engine = Promise.all([pf, terms]).then(function (both) {
         var portals = family(both[1].portals || []);
-        return start(both[0], portals).then(function (portals) {
+        var eager = Number(box.getAttribute("data-eager-units") || EAGER_UNITS);
+        units.waiting = !units.all && portals.length - 1 > eager ? portals.length - 1 : 0;
+        return start(both[0], units.waiting ? portals.slice(0, 1) : portals).then(function (portals) {
           return { pf: both[0], terms: prepareTerms(both[1]), portals: portals, owner: {} };
         });
       }).then(function (engine) {
@@ -220,6 +227,34 @@
       older.box = box;
     }
     return older.box;
+  }
+
+  // Below the results of a root that has not searched its units yet: the button to do so.
+  function unitsOffer(ticket, count) {
+    if (!units.box) {
+      units.box = document.createElement("button");
+      units.box.type = "button";
+      units.box.className = "cchc-search__older-button cchc-search__units-button";
+      list.parentNode.insertBefore(units.box, list.nextSibling);
+      units.box.addEventListener("click", everyUnit);
+    }
+    units.box.hidden = !units.waiting || ticket !== latest;
+    if (units.box.hidden) return;
+    if (count < 3) return everyUnit();  // little found here: the units may have it
+    units.box.textContent = "Tìm cả trong cổng của " + units.waiting + " đơn vị cấp dưới";
+  }
+
+  function everyUnit() {
+    var before = engine;
+    if (document.activeElement === units.box) {  // the button goes: the reader is taken to the new count
+      status.setAttribute("tabindex", "-1");
+      status.focus();
+    }
+    units.all = true;
+    units.waiting = 0;
+    units.box.hidden = true;
+    engine = null;
+    before.then(function (e) { return e.pf.destroy(); }).then(search);
   }
 
   function olderNews(ticket, query, narrow, count, wanted) {
@@ -443,6 +478,12 @@
           : "Không tìm thấy trang nào có đủ các từ này.";
         render(data, wanted, portals.length ? results.slice(0, SHOWN).map(function (r) { return portals[r.portal].unit; }) : null);
         if (help) help.hidden = results.length >= 3;  // few or no results: where to go instead
+        if (units.waiting) {  // the units' turn first
+          unitsOffer(ticket, results.length);
+          if (!units.waiting) return;  // the search runs again, over every unit too
+        } else if (units.box) {
+          units.box.hidden = true;
+        }
         panel.setAttribute("data-query", query);
         olderNews(ticket, query, narrow, results.length, wanted);  // the archive's turn
       });
