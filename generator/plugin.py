@@ -22,7 +22,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import blocks, cache, cards, cms, csp, dates, generate, images, linkcheck, mdext, minify, mkdocs_log, pages, pagecache, precompress, preview, problem_page, sanitize, search, services, share, urls
+from . import blocks, cache, cards, cms, csp, dates, generate, images, linkcheck, mdext, minify, mkdocs_log, pages, pagecache, precompress, preview, problem_page, remember, sanitize, search, services, share, urls
 from .errors import ContentError, Location, Problem
 from .i18n import _
 from .kinds import common
@@ -52,6 +52,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         self.changes = preview.Changes() if self.serving and dirty else None
         if self.changes is not None:
             common.REMEMBER = True  # files unchanged since the last save are not read and checked again
+            remember.REMEMBER = True  # nor their listings, headers and footers rendered again
             # MkDocs warns on every --dirty build that links and navigation may be stale
             # (which would stop a strict preview); here the plugin chooses the pages made
             # again, the whole site when its shape changed, so the warning does not hold.
