@@ -29,6 +29,8 @@ PHASES = [
     ("generator.pages", "check_site"),
     ("generator.pages", "check_bodies"),
     ("generator.pages", "home_section"),
+    ("generator.preview", "Changes.assembled"),
+    ("generator.preview", "_snapshot"),
     ("generator.preview", "Changes.mark"),
     ("mkdocs.commands.build", "get_navigation"),
     ("mkdocs.commands.build", "_populate_page"),
