@@ -98,7 +98,8 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         if getattr(self, "changes", None) is None:
             corpus, site, problems = assemble()
         else:  # a preview: an article's text edited leaves the rest of the site as it was
-            setting = (self.today, config.site_url, Path(config.config_file_path).read_bytes(), sorted(os.environ.items()))
+            setting = (self.today, config.site_url, Path(config.config_file_path).read_bytes(),
+                       sorted((k, v) for k, v in os.environ.items() if k.startswith("CCHC_")))
             corpus, site, problems = self.changes.assembled(
                 [self.docs_dir, self.plans_dir], setting, assemble, lambda corpus, site: pages.check_bodies(site, corpus.inventory, self.root, self.docs_dir))
         self.problems = problems if self.serving else []
