@@ -168,12 +168,14 @@ def check_bodies(site, stock: Inventory, root: Path, docs: Path) -> list[Problem
     anchors = source_anchors(docs, partial=set(site.head) | {"index.md"})
     problems = []
     # A body without `#` links to no anchor: its problems depend on its file's bytes, its
-    # address and the site's paths only, and are kept for the next run in this process
-    # (cchc serve, where a save changes one file of thousands).
-    # Only while previewing (common.REMEMBER), and only what this run used.
+    # address and the site's paths only. While previewing (common.REMEMBER: a save changes
+    # one file of thousands) they are kept for the next run, only those this run used.
     paths = hashlib.sha256("\0".join(sorted(known) + ["|"] + sorted(site.hidden)).encode()).hexdigest()
     checked = {}
     for src in sorted(pages | set(stock.pages)):
+        if not common.REMEMBER:  # a build or a check reads each file once
+            problems += _body_problems(src, stock, root, docs, site, known, anchors)[0]
+            continue
         key = (src, (docs / src).read_bytes(), src in stock.pages, site.moved.get(src), paths, str(root), str(docs), os.environ.get("CCHC_LANG"))
         found = _CHECKED.get(key)
         if found is None:
