@@ -28,7 +28,7 @@ $(INSTALLED): $(SITE_INSTALLED)
 	touch $@
 
 site: $(SITE_INSTALLED) cms
-	$(BIN)/cchc build
+	$(BIN)/cchc build --all
 
 # The posters and leaflet of the built site as PDF, beside each page (needs Chromium).
 posters: $(SITE_INSTALLED)

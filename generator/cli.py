@@ -13,7 +13,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from . import dates, i18n, precompress, search, summary
+from . import dates, i18n, precompress, search, summary, urls
 from .errors import ContentError, warnings_report
 from .i18n import _, _n
 from .pages import assemble
@@ -37,6 +37,14 @@ def check(args) -> int:
     today = _build_date()
     if today is None:
         return 2
+    if (root / "mkdocs.yml").is_file():
+        from . import family_cli
+
+        declared = family_cli.declared(root, "mkdocs.yml")
+        if declared is None:
+            return 1
+        if len(declared.portals) > 1:
+            return family_cli.check(root, declared, today)
     # As the publishing build sees it (drafts are read and checked all the same).
     corpus, __, problems = assemble(root, root / args.plans, root / args.content, today, CHECK_SITE_URL, pages=False)
     later = summary.report(corpus, today)  # after the verdict: what is not on the site yet, and why
@@ -64,15 +72,23 @@ def _mkdocs(*argv: str, **extra_env: str) -> int:
 def build(args) -> int:
     if _build_date() is None:
         return 2
-    target = Path(args.site_dir).resolve()
+    if args.portal or args.all:
+        from . import family_cli
+
+        return family_cli.build(args)
+    return build_one(args.config, Path(args.site_dir).resolve(), args.strict)
+
+
+def build_one(config: str, target: Path, strict: bool = True, portal: str = "", **extra_env: str) -> int:
+    """Build the portal of `config` into `target`, replaced only if the build succeeded
+    (`portal`: its name in a family of portals, for the last message)."""
     _clean_stale_staging(target)
     staging = target.parent / f"{STAGING_PREFIXES[0]}{os.getpid()}"
-    previous = target.parent / f"{STAGING_PREFIXES[1]}{os.getpid()}"
-    command = ["build", "--clean", "-f", args.config, "-d", str(staging)] + (["--strict"] if args.strict else [])
+    command = ["build", "--clean", "-f", config, "-d", str(staging)] + (["--strict"] if strict else [])
     # The search index is built once MkDocs has exited, so the two never hold memory together:
     # the plugin leaves this file in the site when the site wants an index (generator/search.py).
     wanted = staging / search.WANTED
-    built = _mkdocs(*command, **{search.LATER: "1"}) == 0
+    built = _mkdocs(*command, **{search.LATER: "1"}, **extra_env) == 0
     if built and wanted.exists():
         try:
             search.build_index(staging)
@@ -89,12 +105,21 @@ def build(args) -> int:
         else:
             print(_("Build failed: nothing was published."), file=sys.stderr)
         return 1
+    publish(staging, target)
+    if portal:
+        print(_("Portal {portal} built into {folder}/ (build date {date}).", portal=portal, folder=os.path.relpath(target), date=dates.build_date().isoformat()))
+    else:
+        print(_("Site built into {folder}/ (build date {date}).", folder=target.name, date=dates.build_date().isoformat()))
+    return 0
+
+
+def publish(staging: Path, target: Path) -> None:
+    """Put the finished `staging` in the place of `target` (the old site is kept until then)."""
+    previous = target.parent / f"{STAGING_PREFIXES[1]}{os.getpid()}"
     if target.exists():
         target.rename(previous)
     staging.rename(target)
     shutil.rmtree(previous, ignore_errors=True)
-    print(_("Site built into {folder}/ (build date {date}).", folder=target.name, date=dates.build_date().isoformat()))
-    return 0
 
 
 def _clean_stale_staging(target: Path) -> None:
@@ -121,9 +146,22 @@ def _alive(pid: int) -> bool:
     return True
 
 
+def portals(args) -> int:
+    from . import family_cli
+
+    return family_cli.portals(args)
+
+
 def serve(args) -> int:
+    config = args.config
+    if args.portal:
+        from . import family_cli
+
+        config = family_cli.config_of(args.portal, args.config)
+        if config is None:
+            return 1
     # --dirty: after a save, the plugin has only the pages it changed made again (preview.py).
-    return _mkdocs("serve", "-f", args.config, "--dev-addr", args.dev_addr, "--dirty")
+    return _mkdocs("serve", "-f", config, "--dev-addr", args.dev_addr, "--dirty")
 
 
 def generate(args) -> int:
@@ -139,7 +177,15 @@ def generate(args) -> int:
     if root.is_relative_to(out.resolve()) or not generation.replaceable(out):
         print(_("error: {dir} is not empty and was not written by cchc generate: give a new or empty folder", dir=args.dir), file=sys.stderr)
         return 2
-    problems = generation.write_source(root, out, today, config_file=args.config, drafts=args.drafts)
+    config = args.config
+    if args.portal:
+        from . import family_cli
+
+        config = family_cli.config_of(args.portal, args.config)
+        if config is None:
+            return 1
+        root, config = Path(config).parent, Path(config).name
+    problems = generation.write_source(root, out, today, config_file=config, drafts=args.drafts)
     if problems:
         print(ContentError(problems).report(), file=sys.stderr)
         return 1
@@ -195,6 +241,14 @@ def new(args) -> int:
     today = _build_date()
     if today is None:
         return 2
+    if args.portal:  # a unit of the family: its own folder and plans
+        from . import family_cli
+
+        found = family_cli.declared(root, "mkdocs.yml")
+        portal = found and family_cli.pick(found, args.portal)
+        if portal is None:
+            return 1
+        args.content, args.plans = portal.content, portal.plans
     if not (root / args.content).is_dir():  # not in the portal's folder: the file would land nowhere useful
         print(_("error: there is no {folder}/ folder here: run the command in the portal's folder (the one with mkdocs.yml)", folder=args.content), file=sys.stderr)
         return 2
@@ -309,12 +363,22 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("-f", "--config", default="mkdocs.yml", help=_("MkDocs configuration (default: mkdocs.yml)"))
     p.add_argument("-d", "--site-dir", default="site", help=_("where to publish (default: site)"))
     p.add_argument("--no-strict", dest="strict", action="store_false", help=_("do not fail on warnings"))
+    p.add_argument("--portal", metavar="NAME", help=_("in a family of portals: build this portal (`cchc portals` lists them)"))
+    p.add_argument("--all", action="store_true", help=_("in a family of portals: build every portal, the units first, in parallel"))
+    p.add_argument("-j", "--jobs", type=int, default=0, help=_("with --all: how many portals to build at once (default: the number of processors)"))
+    p.add_argument("--units-data", metavar="DIR", help=_("the delivery data of the units below the portal, one NAME.json each (the units' {file})", file=urls.UNIT_DATA.lstrip("/")))
     p.set_defaults(run=build)
 
     p = commands.add_parser("serve", help=_("preview with live reload (also when plans/ change)"))
     p.add_argument("-f", "--config", default="mkdocs.yml", help=_("MkDocs configuration (default: mkdocs.yml)"))
     p.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", help=_("address to serve on (default: 127.0.0.1:8000)"))
+    p.add_argument("--portal", metavar="NAME", help=_("in a family of portals: preview this portal (`cchc portals` lists them)"))
     p.set_defaults(run=serve)
+
+    p = commands.add_parser("portals", help=_("list the family's portals: name, level, parent, address"))
+    p.add_argument("-f", "--config", default="mkdocs.yml", help=_("MkDocs configuration (default: mkdocs.yml)"))
+    p.add_argument("--json", action="store_true", help=_("as JSON, for CI's job matrix"))
+    p.set_defaults(run=portals)
 
     from .scaffold import COMMANDS
 
@@ -326,6 +390,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--level", help=_("plan: tinh, huyen or xa"))
     p.add_argument("--year", help=_("plan: the year it covers (default: this year)"))
     p.add_argument("--series", help=_("episode: the series folder in content/chuong-trinh/"))
+    p.add_argument("--portal", metavar="NAME", help=_("in a family of portals: write the file in this portal's folder (`cchc portals` lists them)"))
     p.add_argument("--plans", default="plans", help=_("folder of plan files (default: plans)"))
     p.add_argument("--content", default="content", help=_("folder of pages, articles and programmes (default: content)"))
     p.set_defaults(run=new)
@@ -334,6 +399,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("dir", metavar="DIR", help=_("the folder to write (replaced if it exists)"))
     p.add_argument("-f", "--config", default="mkdocs.yml", help=_("MkDocs configuration (default: mkdocs.yml)"))
     p.add_argument("--drafts", action="store_true", help=_("include drafts and articles dated later, as the preview shows them"))
+    p.add_argument("--portal", metavar="NAME", help=_("in a family of portals: write this portal's source (`cchc portals` lists them)"))
     p.set_defaults(run=generate)
 
     p = commands.add_parser("posters", help=_("print the built site's A4 posters and leaflet to PDF with headless Chromium"))

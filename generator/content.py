@@ -62,10 +62,10 @@ class Corpus:
         return counts(self)
 
 
-def load_corpus(root: Path, plans_dir: Path, docs_dir: Path) -> tuple[Corpus, list[Problem]]:
+def load_corpus(root: Path, plans_dir: Path, docs_dir: Path, skip=()) -> tuple[Corpus, list[Problem]]:
     """Everything the portal is built from, and every problem found in any file (the
     warnings among them are kept apart, in `Corpus.warnings`)."""
-    stock, problems = take_stock(root, plans_dir, docs_dir)
+    stock, problems = take_stock(root, plans_dir, docs_dir, skip)
     loading = Loading(docs_dir, root)
     warnings: list[Problem] = []
     for kind in KINDS:

@@ -9,7 +9,8 @@ article (not one of the theme's content pages) gets no hash at all.
 
 The policy is a <meta http-equiv> tag, so it travels with the static files to any host.
 Pagefind's search compiles WebAssembly ('wasm-unsafe-eval') and fetches its index from the
-site ('self'); nothing is loaded from another host.
+site ('self'); nothing is loaded from another host, except the search indexes of a family's
+portals on other hosts, which the root's pages may fetch (connect-src, family_search.py).
 """
 from __future__ import annotations
 
@@ -31,7 +32,7 @@ POLICY = (
     "img-src 'self' data:",  # the theme's icons are data: SVG masks in its style sheet
     "font-src 'self'",
     "media-src 'self'",
-    "connect-src 'self'",
+    "connect-src 'self'{connect}",  # and the hosts of a family's other indexes (family_search.py)
     "worker-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
@@ -82,15 +83,16 @@ def _around(html: str, content: str) -> tuple[list[str], bool] | None:
     return outside, True
 
 
-def policy(html: str, content: str | None = None) -> str:
+def policy(html: str, content: str | None = None, connect: tuple[str, ...] = ()) -> str:
     """The policy for this page: 'self' plus the hashes of the theme's inline scripts.
-    content: the page content as the theme printed it, when known (faster)."""
+    content: the page content as the theme printed it, when known (faster). connect: other
+    origins the page may fetch from (the search indexes of a family's portals on other hosts)."""
     outside, found_content = (content is not None and _around(html, content)) or _outside_scripts(html)
     hashes = sorted({_sha256(text) for text in outside}) if found_content else []
-    return "; ".join(POLICY).format(hashes="".join(" " + h for h in hashes))
+    return "; ".join(POLICY).format(hashes="".join(" " + h for h in hashes), connect="".join(" " + o for o in connect))
 
 
-def with_policy(html: str, content: str | None = None) -> str:
+def with_policy(html: str, content: str | None = None, connect: tuple[str, ...] = ()) -> str:
     """The page with its Content-Security-Policy in <head>, before any script (after the
     charset, which must come within the first 1024 bytes)."""
     head = html.find("<head>")
@@ -98,5 +100,5 @@ def with_policy(html: str, content: str | None = None) -> str:
         return html
     charset = html.find('<meta charset="utf-8">', head)
     at = charset + len('<meta charset="utf-8">') if charset != -1 else head + len("<head>")
-    tag = f'\n      <meta http-equiv="Content-Security-Policy" content="{policy(html, content)}">'
+    tag = f'\n      <meta http-equiv="Content-Security-Policy" content="{policy(html, content, connect)}">'
     return html[:at] + tag + html[at:]

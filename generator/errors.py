@@ -28,9 +28,11 @@ class Problem:
     hint: str = ""
     follows: bool = field(default=False, compare=False)  # caused by another file's content: listed after every file's own
     warning: bool = field(default=False, compare=False)  # shown, but the portal is still built (content.Corpus.warnings)
+    portal: str = ""  # in a family of portals: which one (or ones, "a, b") the problem was found in
 
     def __str__(self) -> str:
         text = f"{self.where}: {self.field}: {self.message}" if self.field else f"{self.where}: {self.message}"
+        text = f"[{self.portal}] {text}" if self.portal else text
         return f"{text} ({self.hint})" if self.hint else text
 
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import json
 
 from . import urls
+from .cascade import FORMAT, VERSION
 from .delivery import STATUSES, periods
 from .serialize import content_lines, csv_cell, ical_text
 
@@ -83,3 +85,43 @@ def task_calendar(plan, tracked, today: dt.date, site_url: str, host: str) -> st
         lines.append("END:VEVENT")
     lines.append("END:VCALENDAR")
     return content_lines(lines)
+
+
+def delivery_json(portal, today: dt.date, site_url: str, delivered: dict) -> str:
+    """The portal's delivery data for the portals above it (urls.UNIT_DATA; the format is
+    plans/DELIVERY-DATA.md, read back by cascade.parse_unit_data). `portal`: its
+    family.Portal, or None for a portal of its own. Every (plan, task) with evidence, the
+    plan's own and its ancestors' alike; sorted, so one build date gives one file."""
+    def item(e) -> dict:
+        return {"title": e.title, "url": site_url + e.url.lstrip("/"), "date": e.date.date().isoformat(), "kind": type(e).__name__.lower()}
+
+    tasks = [{"plan": plan, "task": task, "evidence": [item(e) for e in items]}
+             for (plan, task), items in sorted(delivered.items(), key=lambda kv: (kv[0][0], kv[0][1] is not None, kv[0][1] or ""))]
+    data = {
+        "format": FORMAT,
+        "version": VERSION,
+        "portal": {
+            "name": portal.name if portal else None, "site_name": portal.site_name if portal else None,
+            "unit": portal.unit if portal else None, "level": portal.level if portal else None,
+            "parent": portal.parent if portal else None, "url": site_url,
+        },
+        "built": today.isoformat(),
+        "tasks": tasks,
+    }
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+LATE_COLUMNS = ("Kỳ báo cáo", "Nhiệm vụ", "Nội dung nhiệm vụ", "Đơn vị", "Hạn", "Cổng thông tin của đơn vị")
+
+
+def late_units_csv(period_label: str, late) -> str:
+    """The late units of a report period (cascade.Late rows), as the report page's table:
+    UTF-8 with BOM, CRLF lines, no cell Excel would run as a formula."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(LATE_COLUMNS)
+    for row in late:
+        writer.writerow([csv_cell(cell) for cell in (
+            period_label, row.task.no, " ".join(row.task.content), row.unit.unit, row.due.strftime("%d/%m/%Y"), row.unit.site_url,
+        )])
+    return "\ufeff" + out.getvalue()

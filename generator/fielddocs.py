@@ -196,6 +196,7 @@ BY_KIND: dict[str, dict[str, tuple[str, str]]] = {
         "approval.date": ("Ngày quyết định", "Ngày ký quyết định."),
         "approval.title": ("Trích yếu quyết định", "Trích yếu quyết định phê duyệt."),
         "approval.articles.text": ("Nội dung điều", "Nội dung của điều."),
+        "appendix.tasks.units": ("Giao cho đơn vị cấp dưới", "Các đơn vị cấp dưới thực hiện nhiệm vụ: all (mọi đơn vị) hoặc danh sách tên cổng thông tin của đơn vị, ví dụ [phuong-1, phuong-2]. Mỗi đơn vị thấy nhiệm vụ trên cổng của mình; báo cáo của cơ quan ban hành tổng hợp kết quả từng đơn vị."),
     },
     "articles": {
         "title": ("Tiêu đề bài", "Tiêu đề bài viết."),

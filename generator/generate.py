@@ -28,7 +28,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from . import images, pages, urls
+from . import family, images, pages, urls
 from .body import _definitions, _markdown_links, _masked
 from .content import Corpus
 from .errors import Location, Problem
@@ -159,9 +159,12 @@ def write_source(root: Path, out_dir: Path, today: dt.date, site_url: str | None
     site_url = site_url or config.get("site_url")
     if not site_url:
         return [Problem(Location(config_file, 1, 1), "site_url", _("the portal's address is missing"), _("write it in mkdocs.yml, e.g. site_url: https://cchc.example.gov.vn/"))]
-    corpus, site, problems = pages.assemble(root, plans_dir, docs, today, site_url, drafts=drafts)
+    context, label, sources, problems = family.context_of(root, config_file, plugin_options(config))
     if problems:
         return problems
+    corpus, site, problems = pages.assemble(root, plans_dir, docs, today, site_url, drafts=drafts, family=context)
+    if problems:
+        return family.shown(problems, label, sources)
     out_dir = Path(out_dir)
     if out_dir.exists():
         shutil.rmtree(out_dir)

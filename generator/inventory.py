@@ -27,9 +27,9 @@ ASSET_SUFFIXES = IMAGE_SUFFIXES + tuple(MEDIA_TYPES) + DOCUMENT_SUFFIXES
 PAGE_SUFFIX = ".md"
 OTHER_MARKDOWN = (".markdown", ".mdown", ".mkdn", ".mkd")  # MkDocs would publish these unchecked
 DATA_SUFFIXES = (".yml", ".yaml", ".json", ".toml")
-# Guides beside the plans (the English reference, the officers' guide, importing a signed plan):
-# read in the repository, never published.
-PLANS_DOCS = ("README.md", "HUONG-DAN.md", "HUONG-DAN-NHAP-KE-HOACH.md")
+# Guides beside the plans (the English reference, the officers' guide, importing a signed plan,
+# the delivery data format): read in the repository, never published.
+PLANS_DOCS = ("README.md", "HUONG-DAN.md", "HUONG-DAN-NHAP-KE-HOACH.md", "DELIVERY-DATA.md")
 
 
 def _allowed() -> str:
@@ -70,7 +70,7 @@ class Inventory:
         return {f.relative_to(docs).as_posix() for k in KINDS if k.data and not k.in_plans for f in self.kind_files[k.name]}
 
 
-def _walk(base: Path, root: Path, problems: list[Problem]):
+def _walk(base: Path, root: Path, problems: list[Problem], skip=()):
     """Files under `base`, sorted, dot-files skipped as MkDocs does. A symbolic link is
     followed only to a file inside `base`: a linked folder would publish its files twice
     (or forever, in a loop), and a link out of `base` could publish any file of the machine."""
@@ -97,7 +97,8 @@ def _walk(base: Path, root: Path, problems: list[Problem]):
             if message:
                 problems.append(_problem(entry, root, message, _("put the file itself in {folder}/ instead of a link", folder=base.name)))
             elif entry.is_dir():
-                yield from walk(entry)
+                if not skip or entry.resolve() not in skip:  # another portal's folder (family.py)
+                    yield from walk(entry)
             elif entry.is_file():
                 yield entry
 
@@ -138,8 +139,9 @@ def _asset_problems(file: Path, root: Path) -> list[Problem]:
     return [_problem(file, root, message, hint)] if message else []
 
 
-def take_stock(root: Path, plans_dir: Path, docs: Path) -> tuple[Inventory, list[Problem]]:
-    """Sort every file of plans/ and content/ into kinds, pages and assets; report the rest."""
+def take_stock(root: Path, plans_dir: Path, docs: Path, skip=()) -> tuple[Inventory, list[Problem]]:
+    """Sort every file of plans/ and content/ into kinds, pages and assets; report the rest.
+    `skip`: folders that belong to other portals of the family."""
     stock, problems = Inventory(), []
     plans = [k for k in KINDS if k.in_plans]
     for file in _walk(plans_dir, root, problems):
@@ -155,7 +157,7 @@ def take_stock(root: Path, plans_dir: Path, docs: Path) -> tuple[Inventory, list
     for kind in KINDS:
         if not kind.in_plans:
             by_folder.setdefault(kind.folder, []).append(kind)
-    for file in _walk(docs, root, problems):
+    for file in _walk(docs, root, problems, frozenset(skip)):
         rel = file.relative_to(docs).as_posix()
         folder, __, inside = rel.partition("/")
         kinds = by_folder.get(folder, []) if inside else []

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from contextlib import nullcontext
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from urllib.parse import urlsplit
 
-from . import delivery, derive, documents, exports, posters, quizzes, search_words, services, urls
+from . import cascade, delivery, derive, documents, exports, family_search, posters, quizzes, search_words, services, urls
 from .content import Corpus, check_bodies, check_site, load_corpus, without_dangling_references
 from .errors import Problem
 from .family import Context
@@ -36,6 +36,12 @@ class Site:
     clashes: list[str] = field(default_factory=list)  # addresses generated twice (reported by content.check_site)
 
     origins: dict[str, str] = field(default_factory=dict)  # generated page -> the officer's file it shows, for messages
+    elsewhere: dict = field(default_factory=dict)  # plan slug -> an ancestor's plan not published here (cascade.unit_plans)
+    problems: list[Problem] = field(default_factory=list)  # the units' data files that cannot be read (cascade.read_units)
+
+    def plans(self, corpus: Corpus) -> dict:
+        """Plans by slug as content refers to them: this portal's, and the ancestors' it does not publish."""
+        return {**self.elsewhere, **{p.slug: p for p in corpus.plans}}
 
     def page(self, url: str, template: str, origin: str = "", **context) -> None:
         """A generated page; `origin`: the file it is made from (a plan, a quiz…), if one."""
@@ -61,7 +67,10 @@ def assemble(root: Path, plans_dir: Path, docs: Path, today: dt.date, site_url: 
     links checked. The site is None when there are problems. `pages=False`: the generated
     pages' addresses only, not their text (the check). `family`: the portal's place in a
     family of portals (family.py); None for a portal of its own."""
-    corpus, problems = load_corpus(root, plans_dir, docs)
+    corpus, problems = load_corpus(root, plans_dir, docs, family.skipped(root) if family else ())
+    problems += cascade.check_units(corpus.plans, family)
+    if family is not None:
+        corpus = replace(corpus, plans=cascade.with_homes(corpus.plans, root, family))
     try:
         with nullcontext() if pages else addresses_only():
             site = build_site(without_dangling_references(corpus) if problems else corpus, today, site_url, drafts, family)
@@ -69,6 +78,7 @@ def assemble(root: Path, plans_dir: Path, docs: Path, today: dt.date, site_url: 
         if not problems:
             raise
         return corpus, None, problems  # content too broken to assemble: its own problems come first
+    problems += site.problems
     problems += check_site(site, corpus.inventory, root, docs, items_clean=not problems) + check_bodies(site, corpus.inventory, root, docs)
     return corpus, (None if problems else site), problems
 
@@ -81,10 +91,16 @@ def build_site(corpus: Corpus, today: dt.date, site_url: str, drafts: bool = Fal
     episodes = [e for e in corpus.episodes if e.is_published(today, drafts)]
     activities = derive.newest_first(a for a in corpus.activities if a.is_published(today, drafts))
     delivered = derive.deliveries([*news.articles, *activities], corpus.series, episodes)
+    site.download(urls.UNIT_DATA, exports.delivery_json(family.portal if family else None, today, site_url, delivered))
+    units: dict = {}
+    if family is not None:
+        shown, site.elsewhere = cascade.unit_plans(corpus.plans, family)
+        corpus = replace(corpus, plans=shown)
+        units, site.problems = cascade.read_units(family)
     progress = site.progress = {p.slug: delivery.plan_progress(p, delivered, today) for p in corpus.plans}
-    _plans(site, corpus, delivered, progress, today, site_url)
+    _plans(site, corpus, delivered, progress, today, site_url, family, units)
     _activities(site, corpus, activities, today)
-    _reports(site, corpus, delivered, today, site_url)
+    _reports(site, corpus, delivered, today, site_url, family, units)
     _news(site, corpus, news, site_url)
     _programmes(site, corpus, episodes, today, site_url)
     services.build(site, corpus, news.articles, today, site_url)
@@ -92,23 +108,26 @@ def build_site(corpus: Corpus, today: dt.date, site_url: str, drafts: bool = Fal
     organisation.build(site, corpus)
     quizzes.build(site, corpus)
     posters.build(site, corpus, site_url)
-    search_words.build(site, corpus)
+    search_words.build(site, corpus, family_search.indexes(family, site_url))
     return site
 
 
 def home_section(site: Site, corpus: Corpus, today: dt.date, drafts: bool = False) -> str:
     """The current plans with their progress, and the latest news, appended to the home page."""
-    current, recent = derive.current_and_recent(corpus.plans, today)
+    current, recent = derive.current_and_recent([p.plan for p in site.progress.values()], today)  # the plans published here
     latest = derive.newest_first(a for a in corpus.articles if a.is_published(today, drafts))[:5]  # derive.news' order
     return render("home.md.j2", current=current, recent=recent, latest=latest, progress=site.progress, page="/", today=today)
 
 
-def _plans(site: Site, corpus: Corpus, delivered: dict, progress: dict, today: dt.date, site_url: str) -> None:
+def _plans(site: Site, corpus: Corpus, delivered: dict, progress: dict, today: dt.date, site_url: str,
+           family: Context | None = None, units: dict | None = None) -> None:
     site.page("/ke-hoach/", "plans_index.md.j2", years=derive.by_year_and_issuer(corpus.plans), progress=progress)
     host = urlsplit(site_url).hostname or "localhost"
     for plan in corpus.plans:
         url = urls.plan_url(plan.slug)
-        site.page(url, "plan.md.j2", origin=plan.path, plan=plan, delivered=delivered, progress=progress[plan.slug], today=today)
+        by_unit = cascade.unit_report(plan, plan.tasks, plan.span[0] or plan.date, today, units or {}, family)[0] if family else ()
+        site.page(url, "plan.md.j2", origin=plan.path, plan=plan, delivered=delivered, progress=progress[plan.slug], today=today,
+                  by_unit={row.task.no: row for row in by_unit})
         site.add(urls.plan_source(plan.slug), plan.text)
         if plan.tasks:
             site.download(urls.plan_calendar(plan.slug), exports.task_calendar(plan, progress[plan.slug].tasks, today, site_url, host))
@@ -116,7 +135,7 @@ def _plans(site: Site, corpus: Corpus, delivered: dict, progress: dict, today: d
 
 
 def _activities(site: Site, corpus: Corpus, activities: list, today: dt.date) -> None:
-    plans = {p.slug: p for p in corpus.plans}
+    plans = site.plans(corpus)
     site.page(urls.ACTIVITIES_INDEX, "activities_index.md.j2", activities=activities)
     published = {a.src for a in activities}
     site.hidden.update(a.src for a in corpus.activities if a.src not in published)
@@ -130,8 +149,11 @@ def _activities(site: Site, corpus: Corpus, activities: list, today: dt.date) ->
         site.foot[activity.src] = render("article_foot.md.j2", older=older, newer=newer, **context)
 
 
-def _reports(site: Site, corpus: Corpus, delivered: dict, today: dt.date, site_url: str) -> None:
-    """A report per plan and per quarter, half-year and year it has begun, as a page and a CSV."""
+def _reports(site: Site, corpus: Corpus, delivered: dict, today: dt.date, site_url: str,
+             family: Context | None = None, units: dict | None = None) -> None:
+    """A report per plan and per quarter, half-year and year it has begun, as a page and a CSV;
+    on a parent's portal, with its units' delivery of the tasks assigned to them and a CSV
+    of the late units."""
     listed = []
     for plan in corpus.plans:
         reports = delivery.plan_reports(plan, delivered, today)
@@ -139,7 +161,12 @@ def _reports(site: Site, corpus: Corpus, delivered: dict, today: dt.date, site_u
         site.page(urls.plan_reports_url(plan.slug), "reports_plan.md.j2", plan=plan, reports=reports)
         for report in reports:
             url = urls.report_url(plan.slug, report.period.slug)
-            site.page(url, "report.md.j2", plan=plan, report=report, today=today)
+            by_unit, late = (), ()
+            if family is not None:
+                by_unit, late = cascade.unit_report(plan, [t.task for t in report.tasks], report.period.start, report.as_of, units or {}, family)
+            site.page(url, "report.md.j2", plan=plan, report=report, today=today, by_unit=by_unit, late=late)
+            if by_unit:
+                site.download(urls.late_units_csv(plan.slug, report.period.slug), exports.late_units_csv(report.period.label, late))
             rows = [(t.task, t.state, t.items) for t in report.tasks]
             site.download(urls.report_csv(plan.slug, report.period.slug), exports.report_csv(report.period.label, rows, site_url))
     site.page(urls.REPORTS_INDEX, "reports_index.md.j2", listed=listed, today=today)
@@ -167,7 +194,7 @@ def _news(site: Site, corpus: Corpus, news: derive.News, site_url: str) -> None:
         "atom.xml.j2", feed=urls.NEWS_FEED, home=urls.NEWS_INDEX, site_url=site_url, title="Tin tức cải cách hành chính", articles=news.articles[:20],
     ))
     published = {a.src for a in news.articles}
-    plans = {p.slug: p for p in corpus.plans}
+    plans = site.plans(corpus)
     for article in corpus.articles:
         if article.src not in published:
             site.hidden.add(article.src)
@@ -187,7 +214,7 @@ def _listing(site: Site, first: str, pages: tuple, **context) -> None:
 
 def _programmes(site: Site, corpus: Corpus, episodes: list, today: dt.date, site_url: str) -> None:
     site.page(urls.SERIES_INDEX, "series_index.md.j2", series=corpus.series)
-    plans = {p.slug: p for p in corpus.plans}
+    plans = site.plans(corpus)
     published = {e.src for e in episodes}
     for series in corpus.series:
         own = derive.newest_first(e for e in episodes if e.series == series.slug)

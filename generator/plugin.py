@@ -22,7 +22,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import blocks, cache, cards, cms, csp, dates, generate, images, linkcheck, mdext, minify, mkdocs_log, pages, pagecache, precompress, preview, problem_page, remember, sanitize, search, services, share, urls
+from . import blocks, cache, cards, cms, csp, dates, family, family_search, generate, images, linkcheck, mdext, minify, mkdocs_log, pages, pagecache, precompress, preview, problem_page, remember, sanitize, search, services, share, urls
 from .errors import ContentError, Location, Problem
 from .i18n import _
 from .kinds import common
@@ -39,11 +39,17 @@ log = logging.getLogger("mkdocs.plugins.cchc")
 class CchcConfig(Config):
     plans_dir = opt.Type(str, default="plans")
     search = opt.Type(bool, default=True)  # build the Pagefind index after the site
+    # A family of portals (family.py): checked there, with line and column, not here.
+    portal = opt.Optional(opt.Type(dict))
+    units = opt.Type(str, default="")  # the folder of the units' folders, each with its don-vi.yml
+    family = opt.Type(str, default="")  # in a unit's tree (made by cchc): the tree's family.json
 
 
 class CchcPlugin(BasePlugin[CchcConfig]):
     serving = False
     problems: list = []  # when serving: the content's problems, shown in place of the site (problem_page.py)
+    family, label, tree_sources = None, "", {}  # a portal of its own until on_config reads its family
+    ownership, connect = family_search.Ownership(None, {}), ()  # its pages: no family word, no other host
 
     def on_startup(self, *, command, dirty):
         # Drafts are previewed with `mkdocs serve` and never built for publishing.
@@ -62,6 +68,15 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         self.root = Path(config.config_file_path).resolve().parent
         self.plans_dir = self.root / self.config.plans_dir
         self.docs_dir = Path(config.docs_dir)
+        # This portal's place in its family (None for a portal of its own), the name its problems
+        # carry, and the real file of each file of a unit's tree (family.py).
+        self.family, self.label, self.tree_sources, problems = family.context_of(
+            self.root, Path(config.config_file_path).name, self.config, remake=self.serving)
+        if problems:
+            raise PluginError(ContentError(problems).report())
+        # One search across the family: which pages are this portal's own, and the other hosts its search reads.
+        self.ownership = family_search.Ownership(self.family, self.tree_sources)
+        self.connect = family_search.connect_origins(self.family, config.site_url or "")
         self.blocks = blocks.Blocks()  # our HTML blocks lifted out of the page being rendered
         self.sources: dict[str, str] = {}  # built page -> its source as officers know it, for the link check
         # MkDocs' own warnings about pages (broken links, missing files) in our words, with file:line.
@@ -93,15 +108,17 @@ class CchcPlugin(BasePlugin[CchcConfig]):
 
     def on_files(self, files: Files, config):
         def assemble():
-            return pages.assemble(self.root, self.plans_dir, self.docs_dir, self.today, config.site_url, drafts=self.serving)
+            return pages.assemble(self.root, self.plans_dir, self.docs_dir, self.today, config.site_url,
+                                  drafts=self.serving, family=self.family)
 
         if getattr(self, "changes", None) is None:
             corpus, site, problems = assemble()
         else:  # a preview: an article's text edited leaves the rest of the site as it was
-            setting = (self.today, config.site_url, Path(config.config_file_path).read_bytes(),
+            setting = (self.today, config.site_url, Path(config.config_file_path).read_bytes(), self.family, self.label,
                        sorted((k, v) for k, v in os.environ.items() if k.startswith("CCHC_")))
             corpus, site, problems = self.changes.assembled(
                 [self.docs_dir, self.plans_dir], setting, assemble, lambda corpus, site: pages.check_bodies(site, corpus.inventory, self.root, self.docs_dir))
+        problems = family.shown(problems, self.label, self.tree_sources)
         self.problems = problems if self.serving else []
         if problems and self.serving:
             if getattr(self, "changes", None) is not None:
@@ -123,8 +140,13 @@ class CchcPlugin(BasePlugin[CchcConfig]):
             self._listed = (corpus.inventory, {file.relative_to(self.docs_dir).as_posix() for kind in KINDS if not kind.in_nav and not kind.data
                                                for file in corpus.inventory.kind_files[kind.name]})
         listed = self._listed[1]
+        others = tuple(f"{path.relative_to(self.docs_dir).as_posix()}/" for path in self.family.skipped(self.root)
+                       if path.is_relative_to(self.docs_dir)) if self.family else ()
         changes = getattr(self, "changes", None)
         for file in list(files):
+            if others and file.src_uri.startswith(others):  # another portal's folder
+                files.remove(file)
+                continue
             if (file.abs_src_path and os.path.splitext(file.abs_src_path)[1].lower() in images.RASTER
                     and images.needs_resize(Path(file.abs_src_path))):  # content/ keeps the original
                 if changes is not None and changes.unchanged(file.abs_src_path):
@@ -142,6 +164,13 @@ class CchcPlugin(BasePlugin[CchcConfig]):
                 file.dest_uri = urls.dest_of(site.moved[file.src_uri])
                 file.__dict__.pop("url", None)  # recomputed from dest_uri
                 file.__dict__.pop("abs_dest_path", None)
+        if self.family and self.family.portal.parent is not None:  # a unit: the family's nav, less what it lacks
+            # (a listing with nothing in it too; where to send feedback stays, even before any is published)
+            listings = {k.index: [] for k in KINDS if k.index and k.name != "feedback"}
+            for kind in KINDS:
+                listings.get(kind.index, []).append(bool(getattr(corpus, kind.name)))
+            empty = {urls.src_of(index) for index, filled in listings.items() if not any(filled)}
+            config.nav = _trim_nav(config.nav or [], ({f.src_uri for f in files} | set(site.generated)) - empty)
         in_nav = set(_nav_pages(config.nav or []))
         for src_uri, content in site.generated.items():
             if files.get_file_from_path(src_uri) is not None:  # pragma: no cover - pages.assemble reports these
@@ -257,17 +286,19 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         else:
             self.sources[page.file.dest_uri] = self._shown(page.file.src_uri)
         if self.config.search:  # ready to be indexed where it lies (no copy, no second read)
-            output = search.for_index(output, page.file.dest_uri)
+            origin = self.site.origins.get(page.file.src_uri) if page.file.generated_by else None
+            source = origin if page.file.generated_by else self._shown(page.file.src_uri)
+            output = search.for_index(output, page.file.dest_uri, self.ownership.words(source, page.file.dest_uri))
         # Not when previewing: `serve` injects its live-reload script inline into every page.
         # The white space is collapsed after the policy is made: scripts are kept as written.
-        return minify.collapse(output if self.serving else self.cache.memo("csp", csp.with_policy, output, page.content))
+        return minify.collapse(output if self.serving else self.cache.memo("csp", csp.with_policy, output, page.content, self.connect))
 
     def on_post_template(self, output_content, template_name, config):
         if self.serving or not template_name.endswith(".html"):  # 404.html is a page too
             return output_content
         if self.config.search:
             output_content = search.for_index(output_content, template_name)
-        return minify.collapse(csp.with_policy(output_content))
+        return minify.collapse(csp.with_policy(output_content, None, self.connect))
 
     def on_post_build(self, config):
         if self.problems:
@@ -283,7 +314,8 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         except cms.CmsSetupError as err:
             raise PluginError(str(err)) from None
         # Before the search index: a site with a broken link is not published at all.
-        broken = linkcheck.check_site(Path(config.site_dir), config.site_url, self.sources,
+        nested = self.family.nested() if self.family else ()  # other portals' pages: their own builds check them
+        broken = linkcheck.check_site(Path(config.site_dir), config.site_url, self.sources, later=("pagefind/", *nested),
                                       parse=lambda html: self.cache.memo("links", linkcheck.parse_page, html))
         if broken and self.serving:  # the preview shows them (a failed rebuild would leave the browser waiting)
             log.info("%s", linkcheck.report(broken))
@@ -314,7 +346,8 @@ class CchcPlugin(BasePlugin[CchcConfig]):
 
     def _shown(self, src_uri: str) -> str:
         """A docs-dir file as officers know it: content/tin-tuc/2021/x.md."""
-        return shown_path(self.docs_dir / src_uri, self.root)
+        shown = shown_path(self.docs_dir / src_uri, self.root)
+        return self.tree_sources.get(shown, shown)
 
     def _source(self, src_uri: str) -> tuple[str, str | None]:
         """A docs-dir page as officers know it, and its Markdown (None for a generated page,
@@ -334,6 +367,20 @@ class CchcPlugin(BasePlugin[CchcConfig]):
 
 def _no_dirty_warning(record: logging.LogRecord) -> bool:
     return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+def _trim_nav(nav: list, present: set) -> list:
+    """`nav` without the entries whose page is not in the site (a section left empty goes too)."""
+    kept = []
+    for entry in nav:
+        title, value = next(iter(entry.items())) if isinstance(entry, dict) else (None, entry)
+        if isinstance(value, list):
+            value = _trim_nav(value, present)
+            if value:
+                kept.append({title: value})
+        elif not isinstance(value, str) or "://" in value or value in present:
+            kept.append(entry)
+    return kept
 
 
 def _nav_pages(nav):

@@ -9,7 +9,7 @@ from . import urls
 
 def build(site, corpus) -> None:
     """Add the quiz pages to `site`."""
-    plans = {p.slug: p for p in corpus.plans}
+    plans = site.plans(corpus)  # an ancestor's plan not published here too (cascade.unit_plans)
     sources = source_labels(corpus)
     site.page(urls.QUIZ_INDEX, "quizzes_index.md.j2", quizzes=corpus.quizzes)
     for quiz in corpus.quizzes:

@@ -33,6 +33,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from . import search_archive
 from .i18n import _
 from .kinds.registry import KINDS
 from .urls import ascii_fold
@@ -102,9 +103,10 @@ def ranked_as(path: str) -> str:
     return _RANKED.get(page_type(path), "")
 
 
-def for_index(html: str, path: str) -> str:
+def for_index(html: str, path: str, more: tuple[str, ...] = ()) -> str:
     """A built page (its path under the site, e.g. "thu-tuc/x/index.html") as Pagefind should
-    index it in place. Pages without a body to index are returned unchanged."""
+    index it in place. Pages without a body to index are returned unchanged. `more`: more
+    hidden words (a family portal's own pages: generator/family_search.py)."""
     at = html.find(BODY)
     if at < 0:
         return html
@@ -126,7 +128,7 @@ def for_index(html: str, path: str) -> str:
         ranked = f'<span data-pagefind-meta="{field}[data-title]" data-title="{htmllib.escape(value)}"></span>'
     extra = (
         f'<div data-pagefind-body data-pagefind-meta="loai:{label}" hidden>'
-        f"<p>{FOLD_MARKER} {type_token(label)} {' '.join(folded_words(text))}</p>{ranked}</div>"
+        f"<p>{FOLD_MARKER} {' '.join((type_token(label), *more, *folded_words(text)))}</p>{ranked}</div>"
     )
     end = html.rfind("</body>")
     return html[:end] + extra + html[end:] if end >= 0 else html + extra
@@ -137,7 +139,18 @@ def build_index(site_dir: Path) -> int:
     pages were indexed."""
     output = site_dir / "pagefind"
     shutil.rmtree(output, ignore_errors=True)
+    # A large site's index comes in parts, one Pagefind run after another (search_archive.py).
+    pages = [p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html")]
+    parts, manifest = search_archive.plan(sorted(p for p in pages if is_indexed(p)))
+    indexed = sum(_pagefind(site_dir, output / part.folder, part.glob) for part in parts)
+    search_archive.finish(output, parts, manifest)
+    return indexed
+
+
+def _pagefind(site_dir: Path, output: Path, glob: str | None) -> int:
     command = [sys.executable, "-m", "pagefind_bin", "--site", str(site_dir), "--output-path", str(output), "--force-language", "vi"]
+    if glob:
+        command += ["--glob", glob]
     env = {**os.environ, "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE": CHUNK_SIZE}
     result = subprocess.run(command, capture_output=True, text=True, env=env)
     if result.returncode != 0:

@@ -47,8 +47,11 @@ def merged(own) -> tuple[list[dict], list[str]]:
     return terms, ignore
 
 
-def build(site, corpus) -> None:
+def build(site, corpus, portals: list[dict] | None = None) -> None:
+    """`portals`: the family's indexes the search box searches besides its own
+    (generator/family_search.py), carried in the same file: no request more on first use."""
     terms, ignore = merged(corpus.search_words)
-    site.download(DATA, json.dumps({"terms": terms, "ignore": ignore}, ensure_ascii=False, sort_keys=True))
+    data = {"terms": terms, "ignore": ignore} | ({"portals": portals} if portals else {})
+    site.download(DATA, json.dumps(data, ensure_ascii=False, sort_keys=True))
     site.page(urls.SEARCH_WORDS, "search_words.md.j2", terms=terms, ignore=ignore, sample=any(item.sample for item in corpus.search_words))
     site.page(urls.SEARCH_PAGE, "search.md.j2", words=urls.SEARCH_WORDS)

@@ -117,6 +117,7 @@ HOTLINES_INDEX = "/duong-day-nong/"
 SEARCH_PAGE = "/tim-kiem/"  # the plain search forms' target (?q=)
 SEARCH_WORDS = "/tim-kiem/tu-khoa/"  # the words the search box understands (generator/search_words.py)
 SEARCH_WORDS_JSON = "/tim-kiem/tu-khoa.json"
+UNIT_DATA = "/du-lieu/thuc-hien.json"  # what a portal delivered of its plans, read by the portals above it (issue 14)
 HOTLINES_VCARD = "/duong-day-nong/duong-day-nong.vcf"
 HOTLINES_JSON = "/duong-day-nong/duong-day-nong.json"
 FEEDBACK_INDEX = "/phan-anh/"
@@ -223,6 +224,11 @@ def report_url(plan: str, period: str) -> str:
 
 def report_csv(plan: str, period: str) -> str:
     return f"/bao-cao/{plan}/{period}/{plan}-{period}.csv"
+
+
+def late_units_csv(plan: str, period: str) -> str:
+    """The table of units late on the plan's tasks in a report period (a parent's portal)."""
+    return f"/bao-cao/{plan}/{period}/{plan}-{period}-don-vi-cham.csv"
 
 
 def plan_calendar(plan: str) -> str:

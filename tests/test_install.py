@@ -27,7 +27,7 @@ def test_site_installs_only_what_building_needs():
     assert [line.split("constraints.txt ", 1)[1] for line in installs(lines)] == ["-e ."]
     # npm only for the web editor served at /admin/ (part of the site; generator/admin/package-lock.json)
     assert not any("[test]" in line or ("npm" in line and "admin" not in line) or "apt-get" in line for line in lines)
-    assert lines[-1].endswith("cchc build")
+    assert lines[-1].endswith("cchc build --all")  # every portal of the family
 
 
 def test_test_installs_the_test_extra_and_the_browser_tools_then_runs_the_suite():

@@ -20,7 +20,7 @@ from ..errors import Location, Problem
 from ..i18n import _
 from ..load import load_yaml_file
 from ..schema import (
-    INVALID, Choice, Context, Date, Either, Field, Flag, Label, ListOf, Number, Record, Text, TextOrList, quoted,
+    INVALID, Choice, Context, Date, Either, Field, Flag, Label, ListOf, Number, Record, Text, TextOrList, Type, quoted, scalar_text,
 )
 from ..text import compare_key
 from ..timeframe import Timeframe, TimeframeType
@@ -56,6 +56,8 @@ _NUMBER = re.compile(r"^\d+[a-zA-Z]?(?:/\d{4})?/[A-ZĐ0-9]+(?:-[A-ZĐ0-9]+)*$", 
 # Nghị quyết 202/2025/QH15: from 1 July 2025 there is no district tier (cấp huyện).
 DISTRICTS_ABOLISHED = dt.date(2025, 7, 1)
 PEOPLES_COMMITTEE = "Ủy ban nhân dân"  # printed in capitals on a line of its own in the header
+ALL_UNITS = "all"  # a task's `units:` naming every portal below the plan's own
+_PORTAL_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")  # as family.py's portal names
 
 
 @dataclass(frozen=True)
@@ -168,7 +170,14 @@ class Task:
     lead: tuple[str, ...] = ()
     coordinating: tuple[str, ...] = ()
     products: tuple[str, ...] = ()
+    # The units' portals the task is assigned to (issue 14): ALL_UNITS (every portal below the
+    # plan's own) or their names; () for a task of the issuing unit itself.
+    units: str | tuple[str, ...] = ()
     locations: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def assigned_to(self, name: str) -> bool:
+        """Whether the task is assigned to the portal `name` (one below the plan's own)."""
+        return self.units == ALL_UNITS or name in self.units
 
 
 @dataclass(frozen=True)
@@ -240,6 +249,10 @@ class Plan:
     slug: str = ""
     path: str = ""  # as shown in messages, e.g. plans/2021-tp-soc-trang-15.yml
     text: str = field(default="", compare=False, repr=False)  # the YAML source, offered for download
+    # Set by cascade.unit_plans on a unit's portal for a plan of an ancestor: the site_url of the
+    # portal that publishes the whole plan, and the unit whose tasks alone this copy holds.
+    home: str = ""
+    shown_for: str = ""
 
     @property
     def doc_type(self) -> str:
@@ -280,6 +293,14 @@ class Plan:
     @property
     def span(self) -> tuple[dt.date | None, dt.date | None]:
         return self.period.span()
+
+    def shown_on(self, task: str | None) -> str:
+        """Where a link to the task (None: the plan) leads: "" for this portal's page of the
+        plan, else the address of the portal that issues it (an ancestor's plan not published
+        here, or a task not assigned to this unit: cascade.unit_plans)."""
+        if not self.home or (self.shown_for and (task is None or any(t.no == task for t in self.tasks))):
+            return ""
+        return self.home
 
 
 # --- schema -------------------------------------------------------------------------------
@@ -326,10 +347,40 @@ _section = Record([
 ], Section)
 _section.fields["sections"] = Field("sections", ListOf(_section), default=())
 
+class _Units(Type):
+    """A task's `units`: `all`, or a list of portal names (checked against the family when
+    the portal is built as part of one: cascade.py)."""
+
+    @property
+    def expects(self) -> str:
+        return _("all or a list of portal names")
+
+    def check(self, node, field, ctx):
+        if isinstance(node, yaml.ScalarNode):
+            value = scalar_text(node).strip()
+            if value == ALL_UNITS:
+                return ALL_UNITS
+            return ctx.error(node, field, _("unknown value {value}", value=quoted(value)),
+                             _("write `all` for every unit, or a list of portal names, e.g. [phuong-1, phuong-2]"))
+        names = ListOf(Text()).check(node, field, ctx)
+        if names is INVALID:
+            return INVALID
+        for item, name in zip(node.value, names):
+            if not _PORTAL_NAME.match(name):
+                return ctx.error(item, field, _("{value} is not a portal name", value=quoted(name)),
+                                 _("write the portal's `name` as mkdocs.yml declares it, e.g. phuong-1"))
+        return names
+
+    def json_schema(self, child):
+        return {"anyOf": [{"enum": [ALL_UNITS], "enumDescriptions": ["Mọi đơn vị cấp dưới"]},
+                          {"type": "array", "items": {"type": "string", "pattern": _PORTAL_NAME.pattern}, "minItems": 1}]}
+
+
 _task = Record([
     Field("no", Label(), required=True), Field("content", TextOrList(), required=True),
     Field("lead", TextOrList(), default=()), Field("coordinating", TextOrList(), default=()),
     Field("products", TextOrList(), default=()), Field("timeframe", _timeframe, required=True),
+    Field("units", _Units(), default=()),
 ], Task, locate=True)
 
 _appendix = Record([
@@ -427,6 +478,11 @@ def _check_tasks(plan: Plan, root, ctx: Context) -> None:
             first[task.no] = where
         if not task.content:
             ctx.problems.append(Problem(where, f"{name}.title", _("a task (an item with `no` and `lead`) says nothing to do"), _("add `title:` or `text:` with the task")))
+        if isinstance(task.units, tuple) and task.units:  # where each name is, for cascade.check_units
+            names = _value_node(root, "appendix", "tasks")
+            names = _value_node(names.value[i - 1], "units") if names is not None and len(names.value) >= i else None
+            for j, node in enumerate(names.value if isinstance(names, yaml.SequenceNode) else (), 1):
+                task.locations[f"units[{j}]"] = ctx.where(node)
         if "timeframe" not in task.locations:
             continue  # the plan's timeline or period: no contradiction of its own
         t_start, t_end = task.timeframe.span(plan.period)

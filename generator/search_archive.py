@@ -1,0 +1,118 @@
+"""The search index in parts once a site is large: recent content first, older news on request.
+
+Pagefind keeps, for each word, every page it occurs on with its positions, and a search
+downloads the index chunks of its words whole. Common Vietnamese syllables ("công", "dịch",
+"đường") occur on nearly every article, so their chunks grow with the site: at 8,000
+articles a first search downloaded 0.35–1.9 MiB (bench/search-notes.md). Pagefind also holds
+every page it indexes in memory at once (about 0.25 MiB a page).
+
+So a site with more than MAIN_PAGES pages to index gets:
+- the main index (site/pagefind/, searched first, as before): every page except news older
+  than the most recent months that fit in MAIN_PAGES pages along with everything else —
+  procedures, hotlines, plans, programmes, documents and the recent news: what citizens
+  search for;
+- the archive: the older news, one index per year (site/pagefind/luu-tru/<year>/), each
+  built by its own Pagefind run after the one before has exited, so the peak memory of the
+  search step is that of the largest part, not of the whole site;
+- site/pagefind/luu-tru.json, which tells the search box the month the main index starts
+  at and the archive's years (a site without an archive lists none). The search box searches the archive when the main index finds
+  few pages, or when the reader asks for older news ("Tìm cả tin cũ"), and labels those
+  results as older news (overrides/assets/javascripts/cchc.js).
+
+A smaller site keeps one index, as before. The split is by whole months, from the pages'
+addresses (/tin-tuc/<year>/<month>/<slug>/), so the same site always splits the same way.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+# Pages in the main index before older news moves to the archive. At 8,000 articles a main
+# index of 1,000 pages keeps a first search under 350 KiB (bench/search-notes.md).
+MAIN_PAGES = 1000
+# Tests and benchmarks set a smaller or larger limit through this variable.
+MAIN_PAGES_VARIABLE = "CCHC_SEARCH_MAIN_PAGES"
+FOLDER = "luu-tru"  # the archive's indexes: site/pagefind/luu-tru/<year>/
+MANIFEST = "luu-tru.json"  # site/pagefind/luu-tru.json
+_ARTICLE = re.compile(r"^(tin-tuc/(\d{4})/(\d\d)/)[^/]+/")
+
+
+@dataclass(frozen=True)
+class Part:
+    """One Pagefind run: its output folder under site/pagefind/ ("" for the main index) and
+    the pages it indexes, as Pagefind's --glob (None: every page)."""
+
+    folder: str
+    glob: str | None
+
+
+def main_pages() -> int:
+    value = os.environ.get(MAIN_PAGES_VARIABLE, "")
+    return int(value) if value.isdigit() else MAIN_PAGES
+
+
+def plan(pages: list[str], limit: int | None = None) -> tuple[list[Part], dict | None]:
+    """The Pagefind runs for a site whose indexed pages are `pages` (paths under the site,
+    e.g. "tin-tuc/2021/06/x/index.html"), and the archive's manifest (None: no archive)."""
+    limit = main_pages() if limit is None else limit
+    if len(pages) <= limit:
+        return [Part("", None)], None
+    months = Counter(m.group(2, 3) for m in map(_ARTICLE.match, pages) if m)
+    kept = len(pages) - sum(months.values())
+    recent = []
+    for month in sorted(months, reverse=True):  # newest first, whole months
+        if recent and kept + months[month] > limit:
+            break
+        kept += months[month]
+        recent.append(month)
+    old = sorted(set(months) - set(recent), reverse=True)
+    if not old:
+        return [Part("", None)], None
+    left_out = {f"tin-tuc/{year}/{month}/" for year, month in old}
+    parts = [Part("", _alternatives(_cover(sorted(pages), left_out)))]
+    years = sorted({year for year, _ in old}, reverse=True)
+    for year in years:
+        parts.append(Part(f"{FOLDER}/{year}", _alternatives([f"tin-tuc/{year}/{month}/**/*.html" for y, month in sorted(old) if y == year])))
+    start = min(recent)
+    return parts, {"before": f"{start[0]}-{start[1]}", "years": years}
+
+
+def finish(output: Path, parts: list[Part], manifest: dict | None) -> None:
+    """After the Pagefind runs into `output` (site/pagefind/): the manifest, written for every
+    site (no years when there is no archive: the search box reads it on its first search, and
+    a missing file would be an error in the browser's console), and the archive's parts
+    without the files only a main index's page loads (Pagefind's script and its ready-made
+    interfaces, 0.7 MB a year): the main index's script searches them."""
+    data = manifest or {"before": "", "years": []}
+    (output / MANIFEST).write_text(json.dumps(data, sort_keys=True), encoding="utf-8")
+    for part in parts:
+        if part.folder:
+            for path in (output / part.folder).glob("pagefind*.js"):
+                path.unlink()
+            for path in (output / part.folder).glob("pagefind*.css"):
+                path.unlink()
+
+
+def _cover(paths: list[str], left_out: set[str], folder: str = "") -> list[str]:
+    """Glob patterns matching every one of `paths` under `folder` except those in the folders
+    `left_out` (each ending in "/")."""
+    if not any(out.startswith(folder) for out in left_out):
+        return [folder + "**/*.html"]
+    mine = [p[len(folder):] for p in paths if p.startswith(folder)]
+    patterns = []
+    for child in sorted({p.split("/", 1)[0] for p in mine}):
+        if folder + child + "/" in left_out:
+            continue
+        if child in mine:  # a file
+            patterns.append(folder + child)
+        else:
+            patterns += _cover(paths, left_out, folder + child + "/")
+    return patterns
+
+
+def _alternatives(patterns: list[str]) -> str:
+    return patterns[0] if len(patterns) == 1 else "{" + ",".join(patterns) + "}"
