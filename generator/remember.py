@@ -4,8 +4,9 @@
 changes one file: almost every listing, plan page and article header comes out as it did
 the build before. While previewing (the plugin turns REMEMBER on), `render.render` asks
 this memory first: a template rendered with EQUAL context values gives the same text (the
-templates read nothing but their context, the environment's constant globals and pure
-filters), so the text of the build before is taken again.
+templates read nothing but their context, the environment's globals, which are compared
+at the start of each build, and pure filters), so the text of the build before is taken
+again.
 
 Equal, not the same object: each build loads its items again. A context value is turned
 into a frozen copy (nested `_Frozen` tuples, once per build and object: the news groupings
@@ -54,10 +55,15 @@ class Memory:
         self.shared: dict[tuple, tuple] = {}  # frozen copy -> the one copy of it, this build
         self.older_shared: dict[tuple, tuple] = {}
         self.seen: dict[int, tuple] = {}  # id -> (value, frozen copy), this build
+        self.setting: object = None  # the templates' globals of the last build
         self.hits = self.misses = 0
 
-    def new_build(self) -> None:
-        """A build starts: keep what the last one used, forget the rest."""
+    def new_build(self, setting: object = None) -> None:
+        """A build starts: keep what the last one used, forget the rest; forget all when
+        `setting` (what templates read besides their context) is not what it was."""
+        if setting != self.setting:
+            self.texts, self.shared = {}, {}
+        self.setting = setting
         self.older, self.texts = self.texts, {}
         self.older_shared, self.shared = self.shared, {}
         self.seen.clear()

@@ -49,7 +49,7 @@ def forget_rendered() -> None:
     """Forget the Markdown converted so far (at the start of a build); the preview keeps
     the texts its last build used (remember.py)."""
     if remember.REMEMBER:
-        remember.MEMORY.new_build()
+        remember.MEMORY.new_build(dict(environment().globals))  # the templates' globals, as they are now
     else:
         _html.cache_clear()
 

@@ -73,6 +73,17 @@ def test_values_equal_in_python_but_shown_differently_are_not_taken_for_each_oth
     assert render.runs == 2
 
 
+def test_other_globals_for_the_templates_forget_every_text():
+    memory, render = remember.Memory(), Counting()
+    memory.new_build({"areas": {"a": "A"}})
+    render(memory, n=1)
+    memory.new_build({"areas": {"a": "A"}})
+    render(memory, n=1)
+    memory.new_build({"areas": {"a": "B"}})
+    render(memory, n=1)
+    assert render.runs == 2
+
+
 def test_fields_left_out_of_an_items_equality_are_left_out_of_the_key():
     memory, render = remember.Memory(), Counting()
     render(memory, item=Item("a", where={"title": (1, 1)}))
