@@ -24,7 +24,7 @@ import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from realistic import article_path, write_portal  # noqa: E402
+from realistic import article, article_path, write_portal  # noqa: E402
 
 DATE = "2026-11-22"
 
@@ -54,7 +54,9 @@ def wait_for(url: str, text: str, timeout: float, step: float = 0.05) -> float |
 
 
 def article_url(base: str, i: int) -> str:
-    return f"{base}tin-tuc/{2021 + i % 5}/{i % 12 + 1:02d}/bai-viet-{i}/"
+    """Where realistic.py's article i is served (its year and month come from its date)."""
+    year, month = article(i)["date"][:7].split("-")
+    return f"{base}tin-tuc/{year}/{month}/bai-{i}/"
 
 
 def main(n: int, saves: int) -> None:
@@ -68,7 +70,7 @@ def main(n: int, saves: int) -> None:
         server = subprocess.Popen([sys.executable, "-m", "generator.cli", "serve", "-a", f"127.0.0.1:{port}"],
                                   cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
         try:
-            first = wait_for(article_url(base, 0), "Bài viết số 0", timeout=900, step=0.5)
+            first = wait_for(article_url(base, 0), "</html>", timeout=900, step=0.5)
             if first is None:
                 print("the first build did not finish; see the server's log:")
                 print((Path(tmp) / "serve.log").read_text(encoding="utf-8")[-3000:])

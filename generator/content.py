@@ -20,6 +20,7 @@ from .kinds.activity import Activity
 from .kinds.article import Article
 from .kinds.document import Document
 from .kinds.base import Loading
+from .kinds import common
 from .kinds.common import shown_path
 from .kinds.feedback import Feedback
 from .kinds.hotline import Hotline
@@ -166,38 +167,50 @@ def check_bodies(site, stock: Inventory, root: Path, docs: Path) -> list[Problem
              | (pages - site.hidden))
     anchors = source_anchors(docs, partial=set(site.head) | {"index.md"})
     problems = []
-    # A body without `#` links to no anchor: its problems depend on its text, its address and
-    # the site's paths only, and are kept for the next run in this process (cchc serve).
+    # A body without `#` links to no anchor: its problems depend on its file's bytes, its
+    # address and the site's paths only. While previewing (common.REMEMBER: a save changes
+    # one file of thousands) they are kept for the next run, only those this run used.
     paths = hashlib.sha256("\0".join(sorted(known) + ["|"] + sorted(site.hidden)).encode()).hexdigest()
-    if len(_CHECKED) > 100_000:
-        _CHECKED.clear()
+    checked = {}
     for src in sorted(pages | set(stock.pages)):
-        shown = shown_path(docs / src, root)
-        text, found = read_text(docs / src, shown)
-        if text is None:
-            problems += found if src in stock.pages else []  # a kind's loader has reported it already
+        if not common.REMEMBER:  # a build or a check reads each file once
+            problems += _body_problems(src, stock, root, docs, site, known, anchors)[0]
             continue
-        text = nfc(text)
-        if src in stock.pages:
-            problems += _plain_front_matter(text, shown)
-        body, first_line = markdown_body(text)
-        if too_deep(body):
-            problems.append(Problem(Location(shown, first_line, 1), "", too_deep_message(whole_text=True), too_deep_hint()))
-            continue
-        problems += placeholders.in_text(body, first_line, shown)  # `cchc new` left "write this here"
-        key = (src, shown, body, first_line, site.moved.get(src), paths, os.environ.get("CCHC_LANG"))  # messages are in that language
-        other_anchors = _FRAGMENT.search(body) is not None  # `page.md#part`: depends on the other page too
-        if other_anchors or key not in _CHECKED:
-            found = check_body(body, first_line, src, shown, known, page_url=site.moved.get(src), anchors=anchors, unpublished=site.hidden)
-            if other_anchors:
+        key = (src, (docs / src).read_bytes(), src in stock.pages, site.moved.get(src), paths, str(root), str(docs), os.environ.get("CCHC_LANG"))
+        found = _CHECKED.get(key)
+        if found is None:
+            found, alone = _body_problems(src, stock, root, docs, site, known, anchors)
+            if not alone:  # `page.md#part`: depends on the other page too
                 problems += found
                 continue
-            _CHECKED[key] = found
-        problems += _CHECKED[key]
+        checked[key] = found
+        problems += found
+    _CHECKED.clear()
+    if common.REMEMBER:
+        _CHECKED.update(checked)
     return problems
 
 
-_CHECKED: dict[tuple, list[Problem]] = {}  # check_bodies' results by body and site paths
+def _body_problems(src: str, stock: Inventory, root: Path, docs: Path, site, known: set, anchors) -> tuple[list[Problem], bool]:
+    """One page's body problems, and whether they depend on its file alone (no `#` link
+    into another page)."""
+    shown = shown_path(docs / src, root)
+    text, found = read_text(docs / src, shown)
+    if text is None:
+        return (found if src in stock.pages else []), True  # a kind's loader has reported it already
+    problems = []
+    text = nfc(text)
+    if src in stock.pages:
+        problems += _plain_front_matter(text, shown)
+    body, first_line = markdown_body(text)
+    if too_deep(body):
+        return problems + [Problem(Location(shown, first_line, 1), "", too_deep_message(whole_text=True), too_deep_hint())], True
+    problems += placeholders.in_text(body, first_line, shown)  # `cchc new` left "write this here"
+    problems += check_body(body, first_line, src, shown, known, page_url=site.moved.get(src), anchors=anchors, unpublished=site.hidden)
+    return problems, _FRAGMENT.search(body) is None
+
+
+_CHECKED: dict[tuple, list[Problem]] = {}  # check_bodies' results by file and site paths
 _FRAGMENT = re.compile(r"[^\s#]#")  # a link's `#part` (headings' `#`s follow a line start, a space or a `#`)
 
 

@@ -115,7 +115,7 @@ def build_site(corpus: Corpus, today: dt.date, site_url: str, drafts: bool = Fal
 def home_section(site: Site, corpus: Corpus, today: dt.date, drafts: bool = False) -> str:
     """The current plans with their progress, and the latest news, appended to the home page."""
     current, recent = derive.current_and_recent([p.plan for p in site.progress.values()], today)  # the plans published here
-    latest = derive.news(corpus.articles, today, drafts).articles[:5]
+    latest = derive.newest_first(a for a in corpus.articles if a.is_published(today, drafts))[:5]  # derive.news' order
     return render("home.md.j2", current=current, recent=recent, latest=latest, progress=site.progress, page="/", today=today)
 
 

@@ -22,7 +22,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import blocks, cache, cards, cms, csp, dates, family, family_search, generate, images, linkcheck, mdext, minify, mkdocs_log, pages, pagecache, precompress, preview, problem_page, sanitize, search, services, share, urls
+from . import blocks, cache, cards, cms, csp, dates, family, family_search, generate, images, linkcheck, mdext, minify, mkdocs_log, pages, pagecache, precompress, preview, problem_page, remember, sanitize, search, services, share, urls
 from .errors import ContentError, Location, Problem
 from .i18n import _
 from .kinds import common
@@ -58,6 +58,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         self.changes = preview.Changes() if self.serving and dirty else None
         if self.changes is not None:
             common.REMEMBER = True  # files unchanged since the last save are not read and checked again
+            remember.REMEMBER = True  # nor their listings, headers and footers rendered again
             # MkDocs warns on every --dirty build that links and navigation may be stale
             # (which would stop a strict preview); here the plugin chooses the pages made
             # again, the whole site when its shape changed, so the warning does not hold.
@@ -101,11 +102,22 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         # Images in Markdown bodies get their served size and lazy loading (told the page below).
         self.body_images = mdext.BodyImages(self.docs_dir)
         config.markdown_extensions.append(self.body_images)
+        if getattr(self, "changes", None) is not None:
+            preview.list_theme_once(config.theme)  # MkDocs lists the theme's 14,500 files on every build
         return config
 
     def on_files(self, files: Files, config):
-        corpus, site, problems = pages.assemble(self.root, self.plans_dir, self.docs_dir, self.today, config.site_url,
-                                                drafts=self.serving, family=self.family)
+        def assemble():
+            return pages.assemble(self.root, self.plans_dir, self.docs_dir, self.today, config.site_url,
+                                  drafts=self.serving, family=self.family)
+
+        if getattr(self, "changes", None) is None:
+            corpus, site, problems = assemble()
+        else:  # a preview: an article's text edited leaves the rest of the site as it was
+            setting = (self.today, config.site_url, Path(config.config_file_path).read_bytes(), self.family, self.label,
+                       sorted((k, v) for k, v in os.environ.items() if k.startswith("CCHC_")))
+            corpus, site, problems = self.changes.assembled(
+                [self.docs_dir, self.plans_dir], setting, assemble, lambda corpus, site: pages.check_bodies(site, corpus.inventory, self.root, self.docs_dir))
         problems = family.shown(problems, self.label, self.tree_sources)
         self.problems = problems if self.serving else []
         if problems and self.serving:
@@ -124,18 +136,25 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         salt = cache.salt(Path(config.config_file_path), theme, shown, config.site_url, self.serving)
         self.cache = cache.open_cache(self.root, salt)
         unpublished = generate.left_out(site, corpus, self.docs_dir)
-        listed = {file.relative_to(self.docs_dir).as_posix() for kind in KINDS if not kind.in_nav and not kind.data
-                  for file in corpus.inventory.kind_files[kind.name]}
+        if getattr(self, "_listed", (None,))[0] is not corpus.inventory:  # (a preview may keep the corpus)
+            self._listed = (corpus.inventory, {file.relative_to(self.docs_dir).as_posix() for kind in KINDS if not kind.in_nav and not kind.data
+                                               for file in corpus.inventory.kind_files[kind.name]})
+        listed = self._listed[1]
         others = tuple(f"{path.relative_to(self.docs_dir).as_posix()}/" for path in self.family.skipped(self.root)
                        if path.is_relative_to(self.docs_dir)) if self.family else ()
+        changes = getattr(self, "changes", None)
         for file in list(files):
             if others and file.src_uri.startswith(others):  # another portal's folder
                 files.remove(file)
                 continue
-            if file.abs_src_path and images.needs_resize(Path(file.abs_src_path)):  # content/ keeps the original
-                source = Path(file.abs_src_path)  # a photo is scaled once, then taken from the cache by its bytes
-                file.content_bytes = self.cache.memo("photo", lambda data, suffix, source=source: images.resized(source),
-                                                     source.read_bytes(), source.suffix.lower())
+            if (file.abs_src_path and os.path.splitext(file.abs_src_path)[1].lower() in images.RASTER
+                    and images.needs_resize(Path(file.abs_src_path))):  # content/ keeps the original
+                if changes is not None and changes.unchanged(file.abs_src_path):
+                    file.is_modified = lambda: False  # the preview's last build wrote it: not read, scaled or written again
+                else:
+                    source = Path(file.abs_src_path)  # a photo is scaled once, then taken from the cache by its bytes
+                    file.content_bytes = self.cache.memo("photo", lambda data, suffix, source=source: images.resized(source),
+                                                         source.read_bytes(), source.suffix.lower())
             if file.src_uri in unpublished:
                 files.remove(file)
                 continue
@@ -160,7 +179,9 @@ class CchcPlugin(BasePlugin[CchcConfig]):
             files.append(File.generated(config, src_uri, content=content, inclusion=inclusion))
         if getattr(self, "changes", None) is not None:
             home = pages.home_section(site, corpus, self.today, drafts=True)
-            self.changes.mark(files, lambda file: self._fingerprint(file, home), cache.digest(salt, self.today), in_nav)
+            self.changes.mark(files, lambda file: self._fingerprint(file, home), cache.digest(salt, self.today), in_nav, others=site.updated)
+            if self.changes.same_others:  # the sitemap and 404 page are what they were
+                config.theme.static_templates.difference_update({"sitemap.xml", "404.html"})
         return files
 
     def _problems_only(self, config) -> Files:
@@ -174,13 +195,15 @@ class CchcPlugin(BasePlugin[CchcConfig]):
     def _fingerprint(self, file, home: str) -> str:
         """A page's input for the preview's partial rebuild (preview.py)."""
         if file.generated_by:
-            return cache.digest(file.content_bytes)
+            return file.content_bytes
         src = file.src_uri
-        return cache.digest(Path(file.abs_src_path).read_bytes(), self.site.head.get(src), self.site.foot.get(src), home if src == "index.md" else "")
+        return (self.changes.source(file.abs_src_path), self.site.head.get(src), self.site.foot.get(src), home if src == "index.md" else "")
 
     def on_env(self, env, config, files):
         if self.problems:
             return env
+        if getattr(self, "changes", None) is not None:
+            self.changes.read_only()  # pages read for their titles only are not written again
         # The theme's own templates (the hotline block on every page) read these.
         env.globals.update(services.theme_globals(self.corpus))
         # The sitemap's dates, for every page (a preview's partial rebuild renders only some).

@@ -16,7 +16,7 @@ import markdown
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
-from . import dates, delivery, exports, sanitize, urls
+from . import dates, delivery, exports, remember, sanitize, urls
 from .serialize import xml_text
 from .vocab import NEWS_AREAS
 
@@ -36,7 +36,8 @@ def _html(text: str) -> str:
 
     Remembered per text: an article's summary is shown on its card in about seven listings
     (news pages, month, areas, tags) and converted once. pages.build_site forgets them at
-    the start of each build, so `serve` does not keep the texts of every earlier build."""
+    the start of each build, so `serve` does not keep the texts of every earlier build; the
+    preview (remember.REMEMBER) keeps them, since most come back after a save."""
     try:
         return sanitize.clean(_markdown().reset().convert(text), controls=False)
     except RecursionError:
@@ -45,8 +46,12 @@ def _html(text: str) -> str:
 
 
 def forget_rendered() -> None:
-    """Forget the Markdown converted so far (at the start of a build)."""
-    _html.cache_clear()
+    """Forget the Markdown converted so far (at the start of a build); the preview keeps
+    the texts its last build used (remember.py)."""
+    if remember.REMEMBER:
+        remember.MEMORY.new_build(dict(environment().globals))  # the templates' globals, as they are now
+    else:
+        _html.cache_clear()
 
 
 def md(text: str | None) -> Markup:
@@ -156,5 +161,11 @@ def addresses_only():
 def render(template: str, **context) -> str:
     if _ADDRESSES_ONLY.get():
         return ""
+    if remember.REMEMBER:
+        return remember.MEMORY.render(template, context, lambda: _render(template, context))
+    return _render(template, context)
+
+
+def _render(template: str, context: dict) -> str:
     text = environment().get_template(template).render(**context)
     return re.sub(r"\n{3,}", "\n\n", text)

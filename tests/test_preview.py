@@ -9,6 +9,7 @@ from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+from generator import remember
 from generator.kinds import common
 from generator.preview import Changes
 
@@ -36,6 +37,7 @@ def test_a_save_makes_again_the_page_its_neighbours_and_listings_only(tmp_path, 
     monkeypatch.setenv("CCHC_BUILD_DATE", "2026-11-22")
     monkeypatch.setenv("CCHC_CACHE", "0")
     monkeypatch.setattr(common, "REMEMBER", False)  # the preview turns it on; put back for the other tests
+    monkeypatch.setattr(remember, "REMEMBER", False)
     (tmp_path / "p").mkdir()
     project = portal(tmp_path / "p", {**FILES, "content/tin-tuc/2026/ba.md": FILES["content/tin-tuc/2026/hai.md"].replace("Bài hai", "Bài ba").replace("2026-04-01", "2026-05-01")})
     out = tmp_path / "served"
