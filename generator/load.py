@@ -124,7 +124,11 @@ def _compose_events(text: str) -> list[yaml.Node | None]:
                     raise _Differs  # a list or mapping as a key (`? - a`): never a field, and styled differently
                 node_type = yaml.SequenceNode if kind is yaml.SequenceStartEvent else yaml.MappingNode
                 tag = event.tag if event.tag not in (None, "!") else _RESOLVER.resolve(node_type, None, event.implicit)
-                node = node_type(tag, [], _mark(text, event.start_mark), None, flow_style=event.flow_style)
+                flow = event.flow_style
+                if (kind is yaml.SequenceStartEvent and not flow and stack and isinstance(stack[-1][0], yaml.MappingNode)
+                        and event.start_mark.column == stack[-1][0].start_mark.column):
+                    flow = None  # a list under a field at the field's own indentation: PyYAML leaves its style unset
+                node = node_type(tag, [], _mark(text, event.start_mark), None, flow_style=flow)
             else:  # the stream's start and end, a document's end
                 continue
             if kind is not yaml.AliasEvent and event.anchor is not None:

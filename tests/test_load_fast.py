@@ -76,6 +76,7 @@ def test_deep_nesting_never_crashes_and_is_reported_as_before(depth):
     "a: &x 1\nb: *x\n", "a: *nowhere\n", "a: &x 1\nb: &x 2\n", "- a\n - b\n", "a: b: c\n",
     "a: 'unclosed\n", "a:\t1\n", "? complex\n: key\n", "!!str 12: !!int '3'\n", "a: !custom x\n",
     "--- 1\n--- 2\n", "a: 1\n...\n", "k: |\n  đường\n  dây\n", "x: \u201ctrích\u201d\n", "a: \x07\n",
+    "0:\n-\n", "a:\n  b:\n  - 1\n  c: 2\n",  # a list at its field's indentation: its style unset, as PyYAML has it
 ])
 def test_edge_cases_compose_as_the_pure_python_loader_does(text):
     try:
