@@ -29,7 +29,9 @@ import shutil
 import sys
 from pathlib import Path, PurePosixPath
 
-UNIT_DATA = "du-lieu/thuc-hien.json"  # urls.UNIT_DATA without its leading "/": where a built portal keeps its data
+from .urls import UNIT_DATA as _UNIT_DATA
+
+UNIT_DATA = _UNIT_DATA.lstrip("/")  # where a built portal keeps its delivery data, from the site's top
 # A family of one may leave its portal unnamed (`cchc portals` says ""): its jobs and folders
 # use this word, and the workflow turns it back into `--portal ""` (`${name#_root}`; no
 # portal name starts with "_").
