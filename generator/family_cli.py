@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import posixpath
 import shutil
 import subprocess
 import sys
@@ -17,13 +16,11 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 
-from . import family, urls
+from . import cli, family, urls
 from .errors import ContentError, Problem, warnings_report
 from .family import Family, Portal
 from .i18n import _, _n
 from .schema import quoted, suggest
-
-CHECK_SITE_URL = "https://cchc.invalid/"
 
 
 def declared(root: Path, config: str) -> Family | None:
@@ -101,7 +98,7 @@ def check(root: Path, found: Family, today) -> int:
             tree = family.Tree.read(base / family.TREE_FILE)
             sources, plans, docs = tree.sources, base / "plans", base / "content"
         ctx = family.context_for(found, portal.name, None if portal.parent is None else tree)
-        corpus, __, found_problems = assemble(base, plans, docs, today, CHECK_SITE_URL, pages=False, family=ctx)
+        corpus, __, found_problems = assemble(base, plans, docs, today, cli.CHECK_SITE_URL, pages=False, family=ctx)
         for p in family.shown(found_problems, "", sources):
             key = (p.where, p.field, p.message, p.hint)  # a shared file's problem: once, naming every portal
             first.setdefault(key, p)
@@ -127,8 +124,6 @@ def check(root: Path, found: Family, today) -> int:
 # --- build -----------------------------------------------------------------------------------------
 
 def build(args) -> int:
-    from .cli import build_one, publish
-
     root = Path.cwd().resolve()
     found = declared(root, args.config)
     if found is None:
@@ -139,13 +134,13 @@ def build(args) -> int:
         if args.portal and args.portal != found.root.name:
             pick(found, args.portal)
             return 1
-        return build_one(args.config, target, args.strict, **env)
+        return cli.build_one(args.config, target, args.strict, **env)
     if args.portal and not args.all:
         portal = pick(found, args.portal)
         if portal is None:
             return 1
         config = args.config if portal.parent is None else str(family.materialize(root, found, portal.name) / "mkdocs.yml")
-        return build_one(config, target, args.strict, portal.name, **env)
+        return cli.build_one(config, target, args.strict, portal.name, **env)
     outside = [p for p in found.portals if output(found, p) is None]
     if outside:
         for p in outside:
@@ -170,7 +165,7 @@ def build(args) -> int:
                 return 1
             place.parent.mkdir(parents=True, exist_ok=True)
             (work / portal.name).rename(place)
-        publish(site, target)
+        cli.publish(site, target)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     print(_n("{count} portal built into {folder}/.", "{count} portals built into {folder}/.", len(found.portals), count=len(found.portals), folder=target.name))
