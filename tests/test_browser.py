@@ -115,14 +115,6 @@ def base_url(content, tmp_path_factory):
     stop()
 
 
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(locale="vi-VN")
-    page = context.new_page()
-    yield page
-    context.close()
-
-
 def search(page, base_url, query, kind=""):
     page.goto(base_url + "/")
     if kind:

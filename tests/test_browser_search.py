@@ -41,20 +41,13 @@ def served(fixture_site, tmp_path_factory):
     stop()
 
 
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(locale="vi-VN")
-    page = context.new_page()
-    yield page
-    context.close()
-
-
-def ask(page, query: str) -> list[str]:
-    """Type a query into the open page's search box; the result addresses (below /cchc)."""
+def ask(page, query: str, results: str = ".cchc-search__result a") -> list[str]:
+    """Type a query into the open page's search box; the addresses (below /cchc) of the links
+    `results` selects, once the search has answered."""
     page.fill("#cchc-search-input", "")
     page.fill("#cchc-search-input", query)
     page.wait_for_selector(f".cchc-search__panel[data-query={json.dumps(query, ensure_ascii=False)}]", state="attached")
-    links = page.eval_on_selector_all(".cchc-search__result a", "els => els.map(a => new URL(a.href).pathname)")
+    links = page.eval_on_selector_all(results, "els => els.map(a => new URL(a.href).pathname)")
     return [link.removeprefix("/cchc") for link in links]
 
 

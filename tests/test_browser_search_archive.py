@@ -11,6 +11,7 @@ from generator import search_archive
 
 from .browser_support import serve
 from .conftest import run_cchc
+from .test_browser_search import ask as search_box
 from .test_inventory import portal
 
 
@@ -54,21 +55,9 @@ def test_the_build_writes_the_archive_by_year_and_says_where_the_main_index_star
         assert not [p.name for p in part.iterdir() if p.suffix in (".js", ".css")]  # the main index's script searches it
 
 
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(locale="vi-VN")
-    page = context.new_page()
-    yield page
-    context.close()
-
-
 def ask(page, query: str) -> list[str]:
     """Type a query; the main index's result addresses (below /cchc), once they are shown."""
-    page.fill("#cchc-search-input", "")
-    page.fill("#cchc-search-input", query)
-    page.wait_for_selector(f".cchc-search__panel[data-query={json.dumps(query, ensure_ascii=False)}]", state="attached")
-    links = page.eval_on_selector_all(".cchc-search__panel > .cchc-search__list a", "els => els.map(a => new URL(a.href).pathname)")
-    return [link.removeprefix("/cchc") for link in links]
+    return search_box(page, query, ".cchc-search__panel > .cchc-search__list a")
 
 
 def older(page, query: str) -> tuple[str, list[tuple[str, str]]]:
