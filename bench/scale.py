@@ -223,6 +223,8 @@ def main() -> None:
     parser.add_argument("--search-at", type=int, default=8000, help="measure search downloads at this size (0: never)")
     parser.add_argument("--keep", type=Path, help="keep the generated projects under this folder")
     args = parser.parse_args()
+    if args.keep:
+        args.keep.mkdir(parents=True, exist_ok=True)
     sizes = sorted(set(args.sizes) | ({args.serve_at} - {0}) | ({args.search_at} - {0}))
     photos = Path(tempfile.mkdtemp(prefix="cchc-photos-"))
     print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}; {os.cpu_count()} cores")
