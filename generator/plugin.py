@@ -285,13 +285,17 @@ class CchcPlugin(BasePlugin[CchcConfig]):
                                                 else _("generated page /{url}", url=page.file.url))
         else:
             self.sources[page.file.dest_uri] = self._shown(page.file.src_uri)
+        # Not when previewing: `serve` injects its live-reload script inline into every page.
+        # The policy is made while the page content is still as the theme printed it (the
+        # search marks below change it), so only the theme's text around it is read; the
+        # white space is collapsed after it: scripts are kept as written.
+        if not self.serving:
+            output = self.cache.memo("csp", csp.with_policy, output, page.content, self.connect)
         if self.config.search:  # ready to be indexed where it lies (no copy, no second read)
             origin = self.site.origins.get(page.file.src_uri) if page.file.generated_by else None
             source = origin if page.file.generated_by else self._shown(page.file.src_uri)
             output = search.for_index(output, page.file.dest_uri, self.ownership.words(source, page.file.dest_uri))
-        # Not when previewing: `serve` injects its live-reload script inline into every page.
-        # The white space is collapsed after the policy is made: scripts are kept as written.
-        return minify.collapse(output if self.serving else self.cache.memo("csp", csp.with_policy, output, page.content, self.connect))
+        return minify.collapse(output)
 
     def on_post_template(self, output_content, template_name, config):
         if self.serving or not template_name.endswith(".html"):  # 404.html is a page too
