@@ -5,7 +5,7 @@ their documented attributes and never imports mkdocs.
 from __future__ import annotations
 
 import logging
-from typing import Any, Callable
+from typing import Any, Callable, Hashable
 
 from .cache import Cache, digest
 
@@ -135,3 +135,28 @@ def nav_key(context) -> str:
     """The navigation every page shows (titles and addresses)."""
     nav = context.get("nav")
     return digest(_nav(getattr(nav, "items", None)), _link(getattr(nav, "homepage", None)))
+
+
+class OncePerKey:
+    """A partial template (the theme's navigation: the sidebar and the tabs) rendered once per
+    key in a build, then repeated. The navigation is the theme's largest per-page cost, and
+    on every page outside the navigation (articles, archives, tags) it differs only by the
+    relative addresses of its links: `key(context)` names those (None: render as usual).
+    Jinja's `include` calls `root_render_func` and `new_context`, which this proxy serves."""
+
+    def __init__(self, template, key: Callable[[Any], Hashable | None], rendered: dict):
+        self._template, self._key, self._rendered = template, key, rendered
+
+    def __getattr__(self, attr):
+        return getattr(self._template, attr)
+
+    def root_render_func(self, context):
+        key = self._key(context)
+        if key is None:
+            yield from self._template.root_render_func(context)
+            return
+        key = (self._template.name, key)
+        text = self._rendered.get(key)
+        if text is None:
+            text = self._rendered[key] = "".join(self._template.root_render_func(context))
+        yield text

@@ -21,6 +21,7 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.utils import get_relative_url
 
 from . import blocks, cache, cards, cms, csp, dates, family, family_search, generate, images, linkcheck, mdext, minify, mkdocs_log, pages, pagecache, precompress, preview, problem_page, remember, sanitize, search, services, share, urls
 from .errors import ContentError, Location, Problem
@@ -219,8 +220,12 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         def site_key(context):  # the nav, once all pages have their titles
             return navigation.setdefault("key", pagecache.nav_key(context))
 
+        rendered: dict = {}  # the navigation partials, once per set of relative addresses
+
         def cached_template(name, *args, **kwargs):
             template = get_template(name, *args, **kwargs)
+            if name in _NAVIGATION_PARTIALS:
+                return pagecache.OncePerKey(template, lambda context: _navigation_key(context, navigation), rendered)
             return pagecache.CachedTemplate(template, name, self.cache, site_key) if not args and not kwargs else template
 
         env.get_template = cached_template
@@ -395,3 +400,29 @@ def _nav_pages(nav):
             yield from _nav_pages(value)
         elif isinstance(value, str):
             yield value
+
+
+# The theme's navigation partials: the same text on every page outside the navigation, up to
+# the relative addresses of its links (MkDocs' `url` filter makes them relative to the page).
+_NAVIGATION_PARTIALS = frozenset({"partials/nav.html", "partials/tabs.html"})
+
+
+def _navigation_key(context, memo: dict):
+    """What the navigation partials read of a page that is not in the navigation: the address
+    of each of its links as seen from that page (None for a page in the navigation, whose
+    entry is marked active and may list its headings)."""
+    page, nav = context.get("page"), context.get("nav")
+    if page is None or nav is None or not hasattr(page, "url"):
+        return None
+    if "targets" not in memo:
+        memo["targets"] = ("", "assets/", *(getattr(item, "url", "") or "" for item in _flatten(nav.items)))
+        memo["in_nav"] = frozenset(p.url for p in nav.pages)
+    if page.url in memo["in_nav"] or page.is_homepage:
+        return None
+    return tuple(get_relative_url(target, page.url) for target in memo["targets"])
+
+
+def _flatten(items):
+    for item in items:
+        yield item
+        yield from _flatten(getattr(item, "children", None) or ())
