@@ -218,7 +218,9 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         get_template, navigation = env.get_template, {}
 
         def site_key(context):  # the nav, once all pages have their titles
-            return navigation.setdefault("key", pagecache.nav_key(context))
+            if "key" not in navigation:
+                navigation["key"] = pagecache.nav_key(context)
+            return navigation["key"]
 
         rendered: dict = {}  # the navigation partials, once per set of relative addresses
 
