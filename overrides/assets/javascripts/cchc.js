@@ -41,10 +41,13 @@
   // The site's root, absolute: a relative import() would resolve against this script's URL.
   var base = new URL(box.getAttribute("data-base"), document.baseURI).pathname.replace(/\/*$/, "/");
 
-  // What the header's box does not print on every page (bench/PAGE-SIZE.md), built here: the
-  // search needs this script anyway. The tip on typing, the content types are the search's own (generator/
-  // search.py: page_type; a test checks them), in the order citizens look for them.
+  // What the header's box does not print on every page (bench/PAGE-SIZE.md), added here: the
+  // search needs this script anyway. The tip on typing, the box's ties to its results, the
+  // content types: the search's own (generator/search.py: page_type; a test checks them), in
+  // the order citizens look for them.
   input.title = "Gõ có dấu hoặc không dấu; đặt cụm từ trong ngoặc kép để tìm đúng cụm";
+  input.setAttribute("aria-describedby", status.id);  // the count of results is read with the box
+  input.setAttribute("aria-controls", panel.id);
   var TYPES = ["Thủ tục", "Tin tức", "Kế hoạch", "Văn bản", "Đường dây nóng", "Chương trình", "Hoạt động", "Phản ánh, kiến nghị"];
   TYPES.forEach(function (name) {
     var option = document.createElement("option");
