@@ -69,3 +69,13 @@ def test_the_search_boxs_types_are_the_searchs_own():
     types = re.findall(r'"([^"]+)"', re.search(r"var TYPES = \[(.*?)\];", script)[1])
     labels = {label for _, label in search._TYPES}
     assert types and len(set(types)) == len(types) and set(types) <= labels
+
+
+def test_no_line_break_between_tags_in_the_head_which_is_never_shown():
+    from generator import minify
+
+    page = ('\n<!doctype html>\n<html>\n  <head>\n    <meta charset="utf-8">\n    <script>var a = 1 >\n<b;</script>\n'
+            '    <title>Tin\n  mới</title>\n  </head>\n  <body>\n    <p>a</p>\n    <p>b</p>\n  </body>\n</html>')
+    assert minify.collapse(page) == ('<!doctype html><html><head><meta charset="utf-8"><script>var a = 1 >\n<b;</script>'
+                                     '<title>Tin\nmới</title></head>\n<body>\n<p>a</p>\n<p>b</p>\n</body>\n</html>')
+    assert minify.collapse("<p>a</p>\n<p>b</p>") == "<p>a</p>\n<p>b</p>"  # a fragment: no head
