@@ -25,15 +25,14 @@ _SCRIPT_TYPES = {"", "text/javascript", "application/javascript", "module", "tex
 _CONTENT_CLASS = "md-content__inner"
 _CONTENT_START = '<article class="md-content__inner'
 
+# Fonts, audio and video, and workers come from the site only through default-src (and
+# script-src): the policy is on every page, so no directive that says it again.
 POLICY = (
     "default-src 'self'",
     "script-src 'self' 'wasm-unsafe-eval'{hashes}",
     "style-src 'self' 'unsafe-inline'",  # the theme sets inline styles; sanitized content carries none
     "img-src 'self' data:",  # the theme's icons are data: SVG masks in its style sheet
-    "font-src 'self'",
-    "media-src 'self'",
     "connect-src 'self'{connect}",  # and the hosts of a family's other indexes (family_search.py)
-    "worker-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",

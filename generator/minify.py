@@ -5,7 +5,8 @@ of an article page's bytes. Every run of spaces and line breaks that holds a lin
 becomes one line break, which a browser shows exactly as it did (one white space), except
 where white space is shown as written: <pre>, <textarea>, <code> and <kbd> (the theme shows
 code as pre-wrap), and the text of <script> and <style>, all kept as they are. Runs
-without a line break (between words) are left alone.
+without a line break (between words) are left alone. In <head>, which is never shown, the
+line break between two tags goes too (bench/PAGE-SIZE.md).
 """
 from __future__ import annotations
 
@@ -13,10 +14,21 @@ import re
 
 _KEPT = re.compile(r"(<(pre|textarea|code|kbd|script|style)\b.*?</\2\s*>)", re.S | re.I)
 _RUN = re.compile(r"[ \t\r]*\n[ \t\r\n]*")
+_HEAD_END = re.compile(r"</head\s*>", re.I)
+# A line break between two tags; this part of the head starts and ends at one (the page's
+# start, a kept element, </head>).
+_HEAD_BREAK = re.compile(r"(?:(?<=>)|^)\n(?=<|$)")
 
 
 def collapse(html: str) -> str:
     parts = _KEPT.split(html)  # [outside, kept element, its name, outside, …]
+    in_head = any(_HEAD_END.search(parts[i]) for i in range(0, len(parts), 3))  # a page, not a fragment
     for i in range(0, len(parts), 3):
-        parts[i] = _RUN.sub("\n", parts[i])
+        text = _RUN.sub("\n", parts[i])
+        if in_head:
+            end = _HEAD_END.search(text)
+            cut = end.start() if end else len(text)
+            text = _HEAD_BREAK.sub("", text[:cut]) + text[cut:]
+            in_head = end is None
+        parts[i] = text
     return "".join(part for i, part in enumerate(parts) if i % 3 != 2)

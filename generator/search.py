@@ -82,8 +82,7 @@ def is_indexed(path: str) -> bool:
 
 def folded_words(text: str) -> list[str]:
     """The words of a text that contain đ, with đ written as d ("đường" → "dường")."""
-    words = {w for w in _WORD.findall(text) if "đ" in w.lower()}
-    return sorted(w.lower().replace("đ", "d") for w in words)
+    return sorted({w.lower().replace("đ", "d") for w in _WORD.findall(text) if "đ" in w.lower()})  # "Đoàn" and "đoàn": once
 
 
 def type_token(label: str) -> str:

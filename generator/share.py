@@ -38,7 +38,6 @@ class Preview:
     image_alt: str
     image_width: int | None
     image_height: int | None
-    site_name: str
     button: bool  # a page worth passing on (an article, a procedure, a plan…) gets a share button
     locale: str = LOCALE
 
@@ -74,8 +73,7 @@ class Sharing:
             type="article" if page_url in self.articles else "website",
             title=title, description=description, url=urljoin(self.site_url, quote(page_url)),
             image=urljoin(self.site_url, quote(picture.path)), image_alt=picture.alt,
-            image_width=picture.width, image_height=picture.height, site_name=self.site_name,
-            button=page_url in self.shared,
+            image_width=picture.width, image_height=picture.height, button=page_url in self.shared,
         ), card
 
 

@@ -34,17 +34,41 @@
 
   var input = box.querySelector("input");
   var type = box.querySelector("[data-cchc-type]");
-  var unit = box.querySelector("[data-cchc-unit]");
+  var unit = null;  // a family's root: the filter by unit, once its units are searched (owners)
   var panel = box.querySelector(".cchc-search__panel");
   var status = box.querySelector(".cchc-search__status");
   var list = box.querySelector(".cchc-search__list");
-  var help = box.querySelector(".cchc-search__help");
-  // The hotline numbers of the block above the footer, offered again when a search finds
-  // little: as that block shows them (a sample number is never a call link there either).
-  var numbers = document.querySelector(".cchc-hotline-block__list");
-  if (help && numbers) help.appendChild(numbers.cloneNode(true));
   // The site's root, absolute: a relative import() would resolve against this script's URL.
   var base = new URL(box.getAttribute("data-base"), document.baseURI).pathname.replace(/\/*$/, "/");
+
+  // What the header's box does not print on every page (bench/PAGE-SIZE.md), added here: the
+  // search needs this script anyway. The tip on typing, the box's ties to its results, the
+  // content types: the search's own (generator/search.py: page_type; a test checks them), in
+  // the order citizens look for them.
+  input.title = "Gõ có dấu hoặc không dấu; đặt cụm từ trong ngoặc kép để tìm đúng cụm";
+  input.setAttribute("aria-describedby", status.id);  // the count of results is read with the box
+  input.setAttribute("aria-controls", panel.id);
+  var TYPES = ["Thủ tục", "Tin tức", "Kế hoạch", "Văn bản", "Đường dây nóng", "Chương trình", "Hoạt động", "Phản ánh, kiến nghị"];
+  TYPES.forEach(function (name) {
+    var option = document.createElement("option");
+    option.textContent = name;
+    type.appendChild(option);
+  });
+  // Shown when there are few or no results: where a citizen can go instead, and the hotline
+  // numbers of the block above the footer, as that block shows them (a sample number is
+  // never a call link there either).
+  var help = document.createElement("div");
+  help.className = "cchc-search__help";
+  help.hidden = true;
+  help.innerHTML = "<p>Chưa thấy điều bạn cần? Bạn có thể:</p><ul>" + [
+    ["thu-tuc/", "Xem danh sách thủ tục hành chính"],
+    ["duong-day-nong/", "Gọi đường dây nóng để được hướng dẫn"],
+    ["phan-anh/", "Gửi phản ánh, kiến nghị"],
+    ["tim-kiem/tu-khoa/", "Xem những từ khóa ô tìm kiếm hiểu được"]
+  ].map(function (way) { return '<li><a href="' + base + way[0] + '">' + way[1] + "</a></li>"; }).join("") + "</ul>";
+  var numbers = document.querySelector(".cchc-hotline-block__list");
+  if (numbers) help.appendChild(numbers.cloneNode(true));
+  panel.appendChild(help);
   var engine = null;
   var latest = 0;
   var SHOWN = 8;  // each shown result downloads its page text (1–7 kB)
@@ -124,7 +148,16 @@
         found.results.forEach(function (r) { engine.owner[r.id] = (engine.owner[r.id] || 0) | (1 << b); });
       });
     })).then(function () {
-      if (unit && engine.portals.length > 1) {  // a portal that searches only itself has no units to choose
+      if (engine.portals.length > 1) {  // a portal that searches only itself has no units to choose
+        if (!unit) {
+          unit = document.createElement("select");
+          unit.className = "cchc-search__type cchc-search__unit";
+          unit.setAttribute("aria-label", "Đơn vị");
+          unit.setAttribute("data-cchc-unit", "");
+          type.parentNode.insertBefore(unit, type.nextSibling);
+          unit.addEventListener("change", search);
+        }
+        unit.innerHTML = '<option value="">Mọi đơn vị</option>';
         engine.portals.forEach(function (p) {
           var option = document.createElement("option");
           option.value = p.name;
@@ -495,7 +528,6 @@
   input.addEventListener("input", afterPause(search, 250));
   input.addEventListener("focus", function () { load(); if (input.value) search(); });
   type.addEventListener("change", search);
-  if (unit) unit.addEventListener("change", search);
   box.addEventListener("keydown", function (event) {
     if (event.key === "Escape") { panel.hidden = true; input.focus(); }
   });
