@@ -4,18 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-import yaml
-
-from . import placeholders, urls
-from .body import check_body, markdown_body, source_anchors
+from . import checkmemo, urls
+from .body import check_scan, read_body, source_anchors
 from .errors import Location, Problem
-from .frontmatter import split
 from .inventory import Inventory, take_stock
-from .load import compose_yaml, read_text
 from .kinds.activity import Activity
 from .kinds.article import Article
 from .kinds.document import Document
@@ -32,7 +27,6 @@ from .kinds.registry import KINDS
 from .kinds.series import Episode, Series
 from .refs import check_procedure_refs, check_refs
 from .i18n import _
-from .text import nfc, too_deep, too_deep_hint, too_deep_message
 
 
 @dataclass(frozen=True)
@@ -195,33 +189,15 @@ def _body_problems(src: str, stock: Inventory, root: Path, docs: Path, site, kno
     """One page's body problems, and whether they depend on its file alone (no `#` link
     into another page)."""
     shown = shown_path(docs / src, root)
-    text, found = read_text(docs / src, shown)
-    if text is None:
-        return (found if src in stock.pages else []), True  # a kind's loader has reported it already
-    problems = []
-    text = nfc(text)
-    if src in stock.pages:
-        problems += _plain_front_matter(text, shown)
-    body, first_line = markdown_body(text)
-    if too_deep(body):
-        return problems + [Problem(Location(shown, first_line, 1), "", too_deep_message(whole_text=True), too_deep_hint())], True
-    problems += placeholders.in_text(body, first_line, shown)  # `cchc new` left "write this here"
-    problems += check_body(body, first_line, src, shown, known, page_url=site.moved.get(src), anchors=anchors, unpublished=site.hidden)
-    return problems, _FRAGMENT.search(body) is None
+    path = os.path.join(docs, src)
+    read = checkmemo.read_body_of(path)  # read with the file's front matter (kinds/common.py)
+    if read is None:
+        with open(path, "rb") as file:
+            read = checkmemo.memo("body", read_body, file.read(), shown, src in stock.pages)
+    problems, scan, first_line, alone = read
+    if scan is None:
+        return problems, alone
+    return problems + check_scan(scan, first_line, src, shown, known, page_url=site.moved.get(src), anchors=anchors, unpublished=site.hidden), alone
 
 
 _CHECKED: dict[tuple, list[Problem]] = {}  # check_bodies' results by file and site paths
-_FRAGMENT = re.compile(r"[^\s#]#")  # a link's `#part` (headings' `#`s follow a line start, a space or a `#`)
-
-
-def _plain_front_matter(text: str, shown: str) -> list[Problem]:
-    front, offset = split(text)
-    if not front:
-        return []
-    node, problems = compose_yaml("\n" * offset + front, shown)
-    if isinstance(node, yaml.MappingNode):
-        for key, __ in node.value:
-            if key.value == "template":
-                problems.append(Problem(Location(shown, key.start_mark.line + 1, key.start_mark.column + 1), "template",
-                                        _("a page cannot choose its own layout"), _("remove the line; the portal's layout is used")))
-    return problems

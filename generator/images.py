@@ -18,6 +18,7 @@ from pathlib import Path
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from . import checkmemo
 from .i18n import _
 
 MAX_WIDTH = 1200  # px: twice a phone's content width, the desktop column at full size
@@ -80,8 +81,15 @@ def _stamp(path: Path) -> tuple[Path, int, int]:
 
 @lru_cache(maxsize=None)
 def _inspect(stamp: tuple[Path, int, int]) -> tuple[str | None, tuple[int, int], int]:
-    """(problem, upright size, EXIF orientation) of a raster image, decoding it once."""
+    """(problem, upright size, EXIF orientation) of a raster image, decoding it once
+    (once for all runs of `cchc check` while its bytes stay the same: checkmemo.py)."""
     path = stamp[0]
+    if checkmemo.active():
+        return checkmemo.memo("image", lambda data, suffix: _decoded(path), path.read_bytes(), path.suffix)
+    return _decoded(path)
+
+
+def _decoded(path: Path) -> tuple[str | None, tuple[int, int], int]:
     try:
         with _opened(path) as image:
             orientation = _orientation(image)
