@@ -108,7 +108,8 @@ def scan_body(text: str) -> Scan:
     definitions, masked = _definitions(masked, text)
     links, unknown_refs = _markdown_links(masked, text, definitions)
     links += _html_links(masked, text)
-    return Scan(links, unknown_refs, [0] + [m.end() for m in _NEWLINE.finditer(text)])
+    starts = [0] + [m.end() for m in _NEWLINE.finditer(text)] if links or unknown_refs else []  # only to place a problem
+    return Scan(links, unknown_refs, starts)
 
 
 def check_scan(

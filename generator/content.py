@@ -16,7 +16,7 @@ from .kinds.article import Article
 from .kinds.document import Document
 from .kinds.base import Loading
 from .kinds import common
-from .kinds.common import shown_path
+from .kinds.common import relative, shown_path
 from .kinds.feedback import Feedback
 from .kinds.hotline import Hotline
 from .kinds.organisation import Organisation
@@ -156,7 +156,7 @@ def check_bodies(site, stock: Inventory, root: Path, docs: Path) -> list[Problem
     """Links and images in every Markdown body (plain pages and the kinds' pages, drafts
     too), against the files and pages the build will publish; a plain page may not pick
     its own template (a `redirect.html` would send readers anywhere)."""
-    pages = {f.relative_to(docs).as_posix() for k in KINDS if not k.data for f in stock.kind_files[k.name]}
+    pages = {relative(f, docs) for k in KINDS if not k.data for f in stock.kind_files[k.name]}
     known = (set(site.generated) | {urls.src_of(url) for url in site.moved.values()} | set(stock.pages) | set(stock.assets)
              | (pages - site.hidden))
     anchors = source_anchors(docs, partial=set(site.head) | {"index.md"})
