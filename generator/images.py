@@ -82,10 +82,13 @@ def _stamp(path: Path) -> tuple[Path, int, int]:
 @lru_cache(maxsize=None)
 def _inspect(stamp: tuple[Path, int, int]) -> tuple[str | None, tuple[int, int], int]:
     """(problem, upright size, EXIF orientation) of a raster image, decoding it once
-    (once for all runs of `cchc check` while its bytes stay the same: checkmemo.py)."""
+    (once for all runs of `cchc check` while the file stays as it is: checkmemo.py)."""
     path = stamp[0]
     if checkmemo.active():
-        return checkmemo.memo("image", lambda data, suffix: _decoded(path), path.read_bytes(), path.suffix)
+        # Photos are large: the file's identity (any write or replacement changes its
+        # inode change time) stands for its bytes, as in git's index.
+        st = path.stat()
+        return checkmemo.memo("image", lambda *file: _decoded(path), str(path.resolve()), path.suffix, st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev)
     return _decoded(path)
 
 
