@@ -142,9 +142,9 @@ def check_scan(
 
 
 def read_body(content: bytes, shown: str, plain_page: bool):
-    """What `cchc check` finds in a Markdown body by its file alone in its file alone: (problems, the body's scan or None
-    when there is nothing more to check, the line the body starts on, whether it has no
-    `#` link into another page)."""
+    """What `cchc check` finds in a Markdown file by the file alone: (problems, the body's
+    scan or None when there is nothing more to check, the line the body starts on, whether
+    it has no `#` link into another page)."""
     text, found = decode_text(content, shown)
     if text is None:
         return (found if plain_page else []), None, 1, True  # a kind's loader has reported it already
@@ -196,9 +196,11 @@ def _blank(chars: list[str], start: int, end: int) -> None:
 def _masked(text: str) -> str:
     """The body with what cannot hold a link (fenced and inline code, HTML comments,
     escaped characters) replaced by spaces, so offsets still point into `text`."""
+    if _SPECIAL.search(text) is None and "~~~" not in text:
+        return text  # no code, comment, escape or fence: nothing to hide (most articles)
     chars = list(text)
     offset, fence = 0, ""
-    for line in text.splitlines(keepends=True):
+    for line in (text.splitlines(keepends=True) if "```" in text or "~~~" in text else ()):  # no fence without one
         m = _FENCE.match(line)
         if fence:  # inside a fenced block: it ends at a bare fence as long as the opening one
             _blank(chars, offset, offset + len(line))
@@ -277,6 +279,8 @@ def _definitions(masked: str, text: str) -> tuple[dict[str, tuple[str, int]], st
     """Reference definitions `[name]: address` (name -> address and its offset), and the
     masked body without them (they are not text the scanner should read as links)."""
     definitions: dict[str, tuple[str, int]] = {}
+    if "]:" not in masked:
+        return definitions, masked  # no definition can match
     chars = list(masked)
     for m in _DEFINITION.finditer(masked):
         url, at = text[m.start(2):m.end(2)], m.start(2)
