@@ -166,9 +166,10 @@ def check_bodies(site, stock: Inventory, root: Path, docs: Path) -> list[Problem
     # one file of thousands) they are kept for the next run, only those this run used.
     paths = hashlib.sha256("\0".join(sorted(known) + ["|"] + sorted(site.hidden)).encode()).hexdigest()
     checked = {}
+    shown_docs = shown_path(docs, root)
     for src in sorted(pages | set(stock.pages)):
         if not common.REMEMBER:  # a build or a check reads each file once
-            problems += _body_problems(src, stock, root, docs, site, known, anchors)[0]
+            problems += _body_problems(src, stock, root, docs, site, known, anchors, shown_docs)[0]
             continue
         key = (src, (docs / src).read_bytes(), src in stock.pages, site.moved.get(src), paths, str(root), str(docs), os.environ.get("CCHC_LANG"))
         found = _CHECKED.get(key)
@@ -185,10 +186,10 @@ def check_bodies(site, stock: Inventory, root: Path, docs: Path) -> list[Problem
     return problems
 
 
-def _body_problems(src: str, stock: Inventory, root: Path, docs: Path, site, known: set, anchors) -> tuple[list[Problem], bool]:
+def _body_problems(src: str, stock: Inventory, root: Path, docs: Path, site, known: set, anchors, shown_docs: str = "") -> tuple[list[Problem], bool]:
     """One page's body problems, and whether they depend on its file alone (no `#` link
-    into another page)."""
-    shown = shown_path(docs / src, root)
+    into another page). `shown_docs`: shown_path(docs, root), known already."""
+    shown = (src if shown_docs == "." else f"{shown_docs}/{src}") if shown_docs else shown_path(docs / src, root)
     path = os.path.join(docs, src)
     read = checkmemo.read_body_of(path)  # read with the file's front matter (kinds/common.py)
     if read is None:

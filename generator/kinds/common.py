@@ -90,10 +90,17 @@ def checked_files(files, root: Path, record, problems: list, data: bool = False)
             loaded = node is not None
         elif not data and checkmemo.active():
             (found, item, checked, loaded), body = checkmemo.memo(
-                "markdown", lambda content, shown, __: (_stored(*_read_and_check(content, shown, record, data)), read_body(content, shown, False)),
+                "markdown", lambda content, shown, __: (_stored(*_read_and_check(content, shown, record, data), shown), read_body(content, shown, False)),
                 file.read_bytes(), shown, _record_name(record))
             checkmemo.keep_body(str(file), body)
-            node, item = None, (INVALID if item is None else item)
+            if loaded and item is not None:  # with its slug and path already (both follow from `shown`)
+                ctx = Context(shown)
+                ctx.problems.extend(checked)
+                problems += found
+                yield file, item, None, ctx
+                problems += ctx.problems
+                continue
+            node, item = None, INVALID
         else:
             node, found, item, checked = _read_and_check(file.read_bytes(), shown, record, data)
             loaded = node is not None
@@ -126,8 +133,11 @@ def _read_and_check(content: bytes, shown: str, record, data: bool):
     return node, found, item, checked
 
 
-def _stored(node, found, item, checked):
-    """What the memo keeps of `_read_and_check`: no node, None for INVALID."""
+def _stored(node, found, item, checked, shown: str):
+    """What the memo keeps of `_read_and_check`: no node, None for INVALID, the item
+    with its slug and path as `checked_files` gives them."""
+    if item is not INVALID:
+        item = replace(item, slug=urls.slugify(Path(shown).stem), path=shown)
     return found, (None if item is INVALID else item), checked, node is not None
 
 
