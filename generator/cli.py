@@ -44,7 +44,11 @@ def check(args) -> int:
         if declared is None:
             return 1
         if len(declared.portals) > 1:
-            return family_cli.check(root, declared, today)
+            checkmemo.use(root)  # files unchanged since the last check are not read again
+            try:
+                return family_cli.check(root, declared, today)
+            finally:
+                checkmemo.stop()
     # As the publishing build sees it (drafts are read and checked all the same).
     checkmemo.use(root)  # files unchanged since the last check are not read again
     try:
