@@ -30,14 +30,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
-
-import yaml
 from typing import Callable, Collection
 from urllib.parse import unquote, urlsplit
 
-from . import urls
+import yaml
+
+from . import placeholders, urls
 from .errors import Location, Problem
-from . import placeholders
 from .frontmatter import split
 from .i18n import _
 from .load import compose_yaml, decode_text

@@ -8,11 +8,10 @@ import posixpath
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .. import urls
+from .. import checkmemo, urls
+from ..body import read_body
 from ..images import display_size
 from ..errors import Location, Problem
-from .. import checkmemo
-from ..body import read_body
 from ..frontmatter import front_matter_of
 from ..i18n import _
 from ..load import compose_yaml, decode_text
@@ -85,6 +84,7 @@ def checked_files(files, root: Path, record, problems: list, data: bool = False)
     for file in files:
         shown = shown_path(file, root)
         key = _remembered_key(file, shown, record, data)
+        placed = False  # whether the item has its slug and path already
         if key is not None and key in _REMEMBERED:
             node, found, item, checked = _REMEMBERED[key]
             loaded = node is not None
@@ -93,14 +93,7 @@ def checked_files(files, root: Path, record, problems: list, data: bool = False)
                 "markdown", lambda content, shown, __: (_stored(*_read_and_check(content, shown, record, data), shown), read_body(content, shown, False)),
                 file.read_bytes(), shown, _record_name(record))
             checkmemo.keep_body(str(file), body)
-            if loaded and item is not None:  # with its slug and path already (both follow from `shown`)
-                ctx = Context(shown)
-                ctx.problems.extend(checked)
-                problems += found
-                yield file, item, None, ctx
-                problems += ctx.problems
-                continue
-            node, item = None, INVALID
+            node, item, placed = None, (INVALID if item is None else item), True
         else:
             node, found, item, checked = _read_and_check(file.read_bytes(), shown, record, data)
             loaded = node is not None
@@ -112,7 +105,7 @@ def checked_files(files, root: Path, record, problems: list, data: bool = False)
         ctx = Context(shown)
         ctx.problems.extend(checked)
         if item is not INVALID:
-            yield file, replace(item, slug=urls.slugify(file.stem), path=shown), node, ctx
+            yield file, (item if placed else replace(item, slug=urls.slugify(file.stem), path=shown)), node, ctx
         problems += ctx.problems
 
 
