@@ -3,7 +3,8 @@
 Reading a file (YAML composition, the record's checks, the body's link scan, a photo's
 decoding) depends only on the file's bytes, its path as shown, the generator's code and
 libraries, and the language of the messages. Each result is stored under the hash of
-exactly these, so a check after a change reads again only the files that changed. What
+exactly these (a photo's under its file's identity instead: images._inspect), so a check
+after a change reads again only the files that changed. What
 crosses files (addresses, references, links against the site's pages) is checked anew
 on every run from the per-file results. (No per-file check reads the build date; one
 that did would have to add it to `memo`'s key.)
