@@ -33,11 +33,15 @@ from pathlib import Path
 from typing import Callable, Collection
 from urllib.parse import unquote, urlsplit
 
-from . import urls
+import yaml
+
+from . import placeholders, urls
 from .errors import Location, Problem
 from .frontmatter import split
 from .i18n import _
+from .load import compose_yaml, decode_text
 from .schema import quoted
+from .text import nfc, too_deep, too_deep_hint, too_deep_message
 
 # `anchors(target)` gives the ids a docs-dir Markdown page will have, or None if unknown.
 Anchors = Callable[[str], "Collection[str] | None"]
@@ -85,11 +89,41 @@ def check_body(
     unpublished: docs-dir pages that exist but are not published by this build (drafts,
     pages dated after the build date).
     """
+    return check_scan(scan_body(text), first_line, src_uri, shown, known, page_url=page_url, anchors=anchors, unpublished=unpublished)
+
+
+@dataclass(frozen=True)
+class Scan:
+    """What `check_body` reads from a body's text alone (kept by `cchc check` between runs,
+    see checkmemo.py): its links, references to undefined names, and where its lines start."""
+
+    links: list[_Link]
+    unknown_refs: list[tuple[int, str, str]]
+    starts: list[int]
+
+
+def scan_body(text: str) -> Scan:
     masked = _masked(text)
     definitions, masked = _definitions(masked, text)
     links, unknown_refs = _markdown_links(masked, text, definitions)
     links += _html_links(masked, text)
-    starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
+    starts = [0] + [m.end() for m in _NEWLINE.finditer(text)] if links or unknown_refs else []  # only to place a problem
+    return Scan(links, unknown_refs, starts)
+
+
+def check_scan(
+    scan: Scan,
+    first_line: int,
+    src_uri: str,
+    shown: str,
+    known: Collection[str],
+    *,
+    page_url: str | None = None,
+    anchors: Anchors | None = None,
+    unpublished: Collection[str] = (),
+) -> list[Problem]:
+    """`check_body` of a body already scanned."""
+    starts = scan.starts
 
     def where(offset: int) -> Location:
         line = bisect.bisect_right(starts, offset) - 1
@@ -98,12 +132,46 @@ def check_body(
     known = known if isinstance(known, (set, frozenset)) else set(known)
     checker = _Checker(src_uri, shown, known, page_url or _page_url(src_uri), anchors, unpublished)
     found: dict[tuple[int, str], Problem] = {}  # a reference used twice is reported once, at its definition
-    for offset, written, ref in unknown_refs:
+    for offset, written, ref in scan.unknown_refs:
         found[offset, written] = Problem(where(offset), "link", _("{written}: no definition of [{ref}]", written=written, ref=ref), _('add a line "[{ref}]: address" below the text, or correct the name', ref=ref))
-    for link in links:
+    for link in scan.links:
         for at, message, hint in checker.check(link):
             found.setdefault((at, message), Problem(where(at), link.kind, message, hint))
     return sorted(found.values())
+
+
+def read_body(content: bytes, shown: str, plain_page: bool):
+    """What `cchc check` finds in a Markdown file by the file alone: (problems, the body's
+    scan or None when there is nothing more to check, the line the body starts on, whether
+    it has no `#` link into another page)."""
+    text, found = decode_text(content, shown)
+    if text is None:
+        return (found if plain_page else []), None, 1, True  # a kind's loader has reported it already
+    problems = []
+    text = nfc(text)
+    if plain_page:
+        problems += plain_front_matter(text, shown)
+    body, first_line = markdown_body(text)
+    if too_deep(body):
+        return problems + [Problem(Location(shown, first_line, 1), "", too_deep_message(whole_text=True), too_deep_hint())], None, first_line, True
+    problems += placeholders.in_text(body, first_line, shown)  # `cchc new` left "write this here"
+    return problems, scan_body(body), first_line, _FRAGMENT.search(body) is None
+
+
+_FRAGMENT = re.compile(r"[^\s#]#")  # a link's `#part` (headings' `#`s follow a line start, a space or a `#`)
+
+
+def plain_front_matter(text: str, shown: str) -> list[Problem]:
+    front, offset = split(text)
+    if not front:
+        return []
+    node, problems = compose_yaml("\n" * offset + front, shown)
+    if isinstance(node, yaml.MappingNode):
+        for key, __ in node.value:
+            if key.value == "template":
+                problems.append(Problem(Location(shown, key.start_mark.line + 1, key.start_mark.column + 1), "template",
+                                        _("a page cannot choose its own layout"), _("remove the line; the portal's layout is used")))
+    return problems
 
 
 def markdown_body(text: str) -> tuple[str, int]:
@@ -127,9 +195,11 @@ def _blank(chars: list[str], start: int, end: int) -> None:
 def _masked(text: str) -> str:
     """The body with what cannot hold a link (fenced and inline code, HTML comments,
     escaped characters) replaced by spaces, so offsets still point into `text`."""
+    if _SPECIAL.search(text) is None and "~~~" not in text:
+        return text  # no code, comment, escape or fence: nothing to hide (most articles)
     chars = list(text)
     offset, fence = 0, ""
-    for line in text.splitlines(keepends=True):
+    for line in (text.splitlines(keepends=True) if "```" in text or "~~~" in text else ()):  # no fence without one
         m = _FENCE.match(line)
         if fence:  # inside a fenced block: it ends at a bare fence as long as the opening one
             _blank(chars, offset, offset + len(line))
@@ -208,6 +278,8 @@ def _definitions(masked: str, text: str) -> tuple[dict[str, tuple[str, int]], st
     """Reference definitions `[name]: address` (name -> address and its offset), and the
     masked body without them (they are not text the scanner should read as links)."""
     definitions: dict[str, tuple[str, int]] = {}
+    if "]:" not in masked:
+        return definitions, masked  # no definition can match
     chars = list(masked)
     for m in _DEFINITION.finditer(masked):
         url, at = text[m.start(2):m.end(2)], m.start(2)

@@ -13,7 +13,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from . import dates, i18n, precompress, search, summary, urls
+from . import checkmemo, dates, i18n, precompress, search, summary, urls
 from .errors import ContentError, warnings_report
 from .i18n import _, _n
 from .pages import assemble
@@ -44,9 +44,17 @@ def check(args) -> int:
         if declared is None:
             return 1
         if len(declared.portals) > 1:
-            return family_cli.check(root, declared, today)
+            checkmemo.use(root)  # files unchanged since the last check are not read again
+            try:
+                return family_cli.check(root, declared, today)
+            finally:
+                checkmemo.stop()
     # As the publishing build sees it (drafts are read and checked all the same).
-    corpus, __, problems = assemble(root, root / args.plans, root / args.content, today, CHECK_SITE_URL, pages=False)
+    checkmemo.use(root)  # files unchanged since the last check are not read again
+    try:
+        corpus, __, problems = assemble(root, root / args.plans, root / args.content, today, CHECK_SITE_URL, pages=False)
+    finally:
+        checkmemo.stop()
     later = summary.report(corpus, today)  # after the verdict: what is not on the site yet, and why
     if problems:
         print(ContentError(problems).report(), file=sys.stderr)

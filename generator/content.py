@@ -4,24 +4,19 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-import yaml
-
-from . import placeholders, urls
-from .body import check_body, markdown_body, source_anchors
+from . import checkmemo, urls
+from .body import check_scan, read_body, source_anchors
 from .errors import Location, Problem
-from .frontmatter import split
 from .inventory import Inventory, take_stock
-from .load import compose_yaml, read_text
 from .kinds.activity import Activity
 from .kinds.article import Article
 from .kinds.document import Document
 from .kinds.base import Loading
 from .kinds import common
-from .kinds.common import shown_path
+from .kinds.common import relative, shown_path
 from .kinds.feedback import Feedback
 from .kinds.hotline import Hotline
 from .kinds.organisation import Organisation
@@ -32,7 +27,6 @@ from .kinds.registry import KINDS
 from .kinds.series import Episode, Series
 from .refs import check_procedure_refs, check_refs
 from .i18n import _
-from .text import nfc, too_deep, too_deep_hint, too_deep_message
 
 
 @dataclass(frozen=True)
@@ -162,7 +156,7 @@ def check_bodies(site, stock: Inventory, root: Path, docs: Path) -> list[Problem
     """Links and images in every Markdown body (plain pages and the kinds' pages, drafts
     too), against the files and pages the build will publish; a plain page may not pick
     its own template (a `redirect.html` would send readers anywhere)."""
-    pages = {f.relative_to(docs).as_posix() for k in KINDS if not k.data for f in stock.kind_files[k.name]}
+    pages = {relative(f, docs) for k in KINDS if not k.data for f in stock.kind_files[k.name]}
     known = (set(site.generated) | {urls.src_of(url) for url in site.moved.values()} | set(stock.pages) | set(stock.assets)
              | (pages - site.hidden))
     anchors = source_anchors(docs, partial=set(site.head) | {"index.md"})
@@ -172,9 +166,10 @@ def check_bodies(site, stock: Inventory, root: Path, docs: Path) -> list[Problem
     # one file of thousands) they are kept for the next run, only those this run used.
     paths = hashlib.sha256("\0".join(sorted(known) + ["|"] + sorted(site.hidden)).encode()).hexdigest()
     checked = {}
+    shown_docs = shown_path(docs, root)
     for src in sorted(pages | set(stock.pages)):
         if not common.REMEMBER:  # a build or a check reads each file once
-            problems += _body_problems(src, stock, root, docs, site, known, anchors)[0]
+            problems += _body_problems(src, stock, root, docs, site, known, anchors, shown_docs)[0]
             continue
         key = (src, (docs / src).read_bytes(), src in stock.pages, site.moved.get(src), paths, str(root), str(docs), os.environ.get("CCHC_LANG"))
         found = _CHECKED.get(key)
@@ -191,37 +186,19 @@ def check_bodies(site, stock: Inventory, root: Path, docs: Path) -> list[Problem
     return problems
 
 
-def _body_problems(src: str, stock: Inventory, root: Path, docs: Path, site, known: set, anchors) -> tuple[list[Problem], bool]:
+def _body_problems(src: str, stock: Inventory, root: Path, docs: Path, site, known: set, anchors, shown_docs: str = "") -> tuple[list[Problem], bool]:
     """One page's body problems, and whether they depend on its file alone (no `#` link
-    into another page)."""
-    shown = shown_path(docs / src, root)
-    text, found = read_text(docs / src, shown)
-    if text is None:
-        return (found if src in stock.pages else []), True  # a kind's loader has reported it already
-    problems = []
-    text = nfc(text)
-    if src in stock.pages:
-        problems += _plain_front_matter(text, shown)
-    body, first_line = markdown_body(text)
-    if too_deep(body):
-        return problems + [Problem(Location(shown, first_line, 1), "", too_deep_message(whole_text=True), too_deep_hint())], True
-    problems += placeholders.in_text(body, first_line, shown)  # `cchc new` left "write this here"
-    problems += check_body(body, first_line, src, shown, known, page_url=site.moved.get(src), anchors=anchors, unpublished=site.hidden)
-    return problems, _FRAGMENT.search(body) is None
+    into another page). `shown_docs`: shown_path(docs, root), known already."""
+    shown = (src if shown_docs == "." else f"{shown_docs}/{src}") if shown_docs else shown_path(docs / src, root)
+    path = os.path.join(docs, src)
+    read = checkmemo.read_body_of(path)  # read with the file's front matter (kinds/common.py)
+    if read is None:
+        with open(path, "rb") as file:
+            read = checkmemo.memo("body", read_body, file.read(), shown, src in stock.pages)
+    problems, scan, first_line, alone = read
+    if scan is None:
+        return problems, alone
+    return problems + check_scan(scan, first_line, src, shown, known, page_url=site.moved.get(src), anchors=anchors, unpublished=site.hidden), alone
 
 
 _CHECKED: dict[tuple, list[Problem]] = {}  # check_bodies' results by file and site paths
-_FRAGMENT = re.compile(r"[^\s#]#")  # a link's `#part` (headings' `#`s follow a line start, a space or a `#`)
-
-
-def _plain_front_matter(text: str, shown: str) -> list[Problem]:
-    front, offset = split(text)
-    if not front:
-        return []
-    node, problems = compose_yaml("\n" * offset + front, shown)
-    if isinstance(node, yaml.MappingNode):
-        for key, __ in node.value:
-            if key.value == "template":
-                problems.append(Problem(Location(shown, key.start_mark.line + 1, key.start_mark.column + 1), "template",
-                                        _("a page cannot choose its own layout"), _("remove the line; the portal's layout is used")))
-    return problems

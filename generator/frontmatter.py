@@ -29,6 +29,11 @@ def load_front_matter(file: Path, shown: str) -> tuple[yaml.Node | None, str, li
     text, problems = read_text(file, shown)
     if text is None:
         return None, "", problems
+    return front_matter_of(text, shown)
+
+
+def front_matter_of(text: str, shown: str) -> tuple[yaml.Node | None, str, list[Problem]]:
+    """`load_front_matter` of a file's text already read."""
     front, offset = split(text)
     if offset == -1:
         return None, text, [Problem(Location(shown, 1, 1), "", _("the front matter starting with `---` on line 1 is never closed"), _("end it with a line `---`"))]

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from . import checkmemo
 from .i18n import _
 
 MAX_WIDTH = 1200  # px: twice a phone's content width, the desktop column at full size
@@ -80,8 +81,18 @@ def _stamp(path: Path) -> tuple[Path, int, int]:
 
 @lru_cache(maxsize=None)
 def _inspect(stamp: tuple[Path, int, int]) -> tuple[str | None, tuple[int, int], int]:
-    """(problem, upright size, EXIF orientation) of a raster image, decoding it once."""
+    """(problem, upright size, EXIF orientation) of a raster image, decoding it once
+    (once for all runs of `cchc check` while the file stays as it is: checkmemo.py)."""
     path = stamp[0]
+    if checkmemo.active():
+        # Photos are large: the file's identity (any write or replacement changes its
+        # inode change time) stands for its bytes, as in git's index.
+        st = path.stat()
+        return checkmemo.memo("image", lambda *file: _decoded(path), str(path.resolve()), path.suffix, st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev)
+    return _decoded(path)
+
+
+def _decoded(path: Path) -> tuple[str | None, tuple[int, int], int]:
     try:
         with _opened(path) as image:
             orientation = _orientation(image)

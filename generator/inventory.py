@@ -16,7 +16,7 @@ from .errors import Location, Problem
 from .i18n import _
 from .images import image_problem
 from .kinds.base import Kind
-from .kinds.common import shown_path
+from .kinds.common import relative, shown_path
 from .kinds.registry import KINDS
 from .kinds.document import FILE_SUFFIXES as DOCUMENT_SUFFIXES
 from .kinds.series import MEDIA_TYPES
@@ -67,7 +67,7 @@ class Inventory:
 
     def data_files(self, docs: Path) -> set[str]:
         """Docs-relative paths of the YAML the generator reads: never published as files."""
-        return {f.relative_to(docs).as_posix() for k in KINDS if k.data and not k.in_plans for f in self.kind_files[k.name]}
+        return {relative(f, docs) for k in KINDS if k.data and not k.in_plans for f in self.kind_files[k.name]}
 
 
 def _walk(base: Path, root: Path, problems: list[Problem], skip=()):
@@ -90,16 +90,19 @@ def _walk(base: Path, root: Path, problems: list[Problem], skip=()):
         return None
 
     def walk(folder: Path):
-        for entry in sorted(folder.iterdir(), key=lambda p: p.name):
-            if entry.name.startswith("."):
+        with os.scandir(folder) as found:  # its entries know their type: no stat per file
+            entries = sorted(found, key=lambda e: e.name)
+        for found_entry in entries:
+            if found_entry.name.startswith("."):
                 continue
-            message = refused(entry) if entry.is_symlink() else None
+            entry = folder / found_entry.name
+            message = refused(entry) if found_entry.is_symlink() else None
             if message:
                 problems.append(_problem(entry, root, message, _("put the file itself in {folder}/ instead of a link", folder=base.name)))
-            elif entry.is_dir():
+            elif found_entry.is_dir():
                 if not skip or entry.resolve() not in skip:  # another portal's folder (family.py)
                     yield from walk(entry)
-            elif entry.is_file():
+            elif found_entry.is_file():
                 yield entry
 
     yield from walk(base)
@@ -145,7 +148,7 @@ def take_stock(root: Path, plans_dir: Path, docs: Path, skip=()) -> tuple[Invent
     stock, problems = Inventory(), []
     plans = [k for k in KINDS if k.in_plans]
     for file in _walk(plans_dir, root, problems):
-        rel = file.relative_to(plans_dir).as_posix()
+        rel = relative(file, plans_dir)
         kind = next((k for k in plans if k.owns(rel)), None)
         if kind:
             stock.kind_files[kind.name].append(file)
@@ -158,7 +161,7 @@ def take_stock(root: Path, plans_dir: Path, docs: Path, skip=()) -> tuple[Invent
         if not kind.in_plans:
             by_folder.setdefault(kind.folder, []).append(kind)
     for file in _walk(docs, root, problems, frozenset(skip)):
-        rel = file.relative_to(docs).as_posix()
+        rel = relative(file, docs)
         folder, __, inside = rel.partition("/")
         kinds = by_folder.get(folder, []) if inside else []
         owner = next((k for k in kinds if k.owns(inside)), None)

@@ -229,7 +229,11 @@ def location(path: str, mark) -> Location:
 
 def read_text(file: Path, shown: str) -> tuple[str | None, list[Problem]]:
     """Decode a file as UTF-8, dropping a byte-order mark; report other encodings."""
-    data = file.read_bytes()
+    return decode_text(file.read_bytes(), shown)
+
+
+def decode_text(data: bytes, shown: str) -> tuple[str | None, list[Problem]]:
+    """`read_text` of a file's bytes already read."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:

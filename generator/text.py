@@ -70,6 +70,9 @@ _DEEP_INDENT = re.compile(r"^[ \t]{%d,}" % (MAX_INDENT // 4), re.MULTILINE)  # a
 
 def _clearly_shallow(text: str) -> bool:
     """Most texts cannot reach any limit even counted whole: then no line-by-line pass."""
+    if (text.count("*") + text.count("_") <= MAX_MARKERS and text.count("<") <= MAX_HTML_DEPTH
+            and (len(text) < MAX_INDENT // 4 or not _DEEP_INDENT.search(text))):
+        return True  # too few markers, tags or spaces to count (a title, a summary, most bodies)
     runs = _RUN.findall(text)
     return (len(runs) <= MAX_MARKERS and max(map(len, runs), default=0) <= MAX_RUN
             and len(_HTML_TAG.findall(text)) <= MAX_HTML_DEPTH and not _DEEP_INDENT.search(text))

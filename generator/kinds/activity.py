@@ -13,7 +13,7 @@ from ..i18n import _
 from ..refs import TaskRef, TaskRefType
 from ..schema import Choice, Context, DateTime, Field, Flag, Integer, ListOf, Record, Text, WebAddress, quoted
 from .base import Kind, Loading
-from .common import IMAGE, Image, checked_files, resolve_asset
+from .common import IMAGE, Image, checked_files, resolve_asset, relative
 
 ACTIVITY_DIR = "hoat-dong"
 ACTIVITY_KINDS = {
@@ -100,7 +100,7 @@ def _check_photos(activity: Activity, docs: Path, ctx: Context) -> Activity:
 def load_activities(files: list[Path], loading: Loading) -> tuple[list[Activity], list[Problem]]:
     activities, problems = [], []
     for file, activity, _, ctx in checked_files(files, loading.root, ACTIVITY, problems):
-        activities.append(_check_photos(replace(activity, src=file.relative_to(loading.docs).as_posix()), loading.docs, ctx))
+        activities.append(_check_photos(replace(activity, src=relative(file, loading.docs)), loading.docs, ctx))
     return activities, problems
 
 

@@ -13,7 +13,7 @@ from ..refs import ProcedureRef, ProcedureRefType, TaskRef, TaskRefType
 from ..schema import Choice, DateTime, Field, Flag, ListOf, Record, Text, quoted
 from ..vocab import NEWS_AREAS
 from .base import Kind, Loading
-from .common import IMAGE, Image, check_image, checked_files
+from .common import IMAGE, Image, check_image, checked_files, relative
 
 NEWS_DIR = "tin-tuc"
 
@@ -71,15 +71,20 @@ ARTICLE = Record([
 def load_articles(files: list[Path], loading: Loading) -> tuple[list[Article], list[Problem]]:
     articles, problems = [], []
     docs = loading.docs
+    slugs = {}  # a portal's thousands of articles share a few dozen tags
     for file, article, __, ctx in checked_files(files, loading.root, ARTICLE, problems):
-        article = check_image(replace(article, src=file.relative_to(docs).as_posix()), docs, ctx)
-        for i, tag in enumerate(article.tags, 1):
-            if not urls.slugify(tag):
+        written = article.tags
+        for tag in written:
+            if tag not in slugs:
+                slugs[tag] = urls.slugify(tag)
+        article = check_image(replace(article, src=relative(file, docs), tags=tuple(t for t in written if slugs[t])), docs, ctx)
+        for i, tag in enumerate(written, 1):
+            if not slugs[tag]:
                 ctx.problems.append(Problem(
                     article.locations["tags"], f"tags[{i}]", _("{tag} has no letters or digits, so it cannot have a page", tag=quoted(tag)),
                     _("write the tag in words, e.g. Một cửa"),
                 ))
-        articles.append(replace(article, tags=tuple(t for t in article.tags if urls.slugify(t))))
+        articles.append(article)
     return articles, problems
 
 

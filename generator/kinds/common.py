@@ -8,12 +8,13 @@ import posixpath
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .. import urls
+from .. import checkmemo, urls
+from ..body import read_body
 from ..images import display_size
 from ..errors import Location, Problem
-from ..frontmatter import load_front_matter
+from ..frontmatter import front_matter_of
 from ..i18n import _
-from ..load import load_yaml_file
+from ..load import compose_yaml, decode_text
 from ..schema import INVALID, Context, Field, Record, Text, quoted
 
 
@@ -55,40 +56,87 @@ def check_image(item, docs: Path, ctx: Context):
 
 
 def shown_path(file: Path, root: Path) -> str:
-    return file.relative_to(root).as_posix() if file.is_relative_to(root) else str(file)
+    return _fast_relative(file, root) or (file.relative_to(root).as_posix() if file.is_relative_to(root) else str(file))
+
+
+def relative(file: Path, base: Path) -> str:
+    """`file.relative_to(base).as_posix()` (this runs for every file of a portal of thousands)."""
+    return _fast_relative(file, base) or file.relative_to(base).as_posix()
+
+
+def _fast_relative(file: Path, base: Path) -> str:
+    """The usual case of `relative` without pathlib's parsing (paths are normalised
+    already), or "" where it does not apply."""
+    path, start = str(file), str(base)
+    if os.sep == "/" and path.startswith(start) and path[len(start):len(start) + 1] == "/":
+        return path[len(start) + 1:]
+    return ""
 
 
 def checked_files(files, root: Path, record, problems: list, data: bool = False):
     """Each file (front matter, or a YAML data file if `data`) checked against `record`.
 
     Yields (file, item with its slug and path, node, ctx) for each valid item; the caller
-    may add problems to ctx, which join `problems` when the caller moves on.
+    may add problems to ctx, which join `problems` when the caller moves on. A Markdown
+    file's node is None when its result comes from the check's memo (checkmemo.py): the
+    callers of front-matter kinds do not use it.
     """
     for file in files:
         shown = shown_path(file, root)
         key = _remembered_key(file, shown, record, data)
+        placed = False  # whether the item has its slug and path already
         if key is not None and key in _REMEMBERED:
             node, found, item, checked = _REMEMBERED[key]
+            loaded = node is not None
+        elif not data and checkmemo.active():
+            (found, item, checked, loaded), body = checkmemo.memo(
+                "markdown", lambda content, shown, __: (_stored(*_read_and_check(content, shown, record, data), shown), read_body(content, shown, False)),
+                file.read_bytes(), shown, _record_name(record))
+            checkmemo.keep_body(str(file), body)
+            node, item, placed = None, (INVALID if item is None else item), True
         else:
-            if data:
-                node, found = load_yaml_file(file, shown)
-            else:
-                node, __, found = load_front_matter(file, shown)
-            item, checked = INVALID, []
-            if node is not None:
-                check = Context(shown)
-                item = record.check(node, "", check)
-                checked = check.problems
+            node, found, item, checked = _read_and_check(file.read_bytes(), shown, record, data)
+            loaded = node is not None
             if key is not None:
                 _REMEMBERED[key] = (node, found, item, checked)
         problems += found
-        if node is None:
+        if not loaded:
             continue
         ctx = Context(shown)
         ctx.problems.extend(checked)
         if item is not INVALID:
-            yield file, replace(item, slug=urls.slugify(file.stem), path=shown), node, ctx
+            yield file, (item if placed else replace(item, slug=urls.slugify(file.stem), path=shown)), node, ctx
         problems += ctx.problems
+
+
+def _read_and_check(content: bytes, shown: str, record, data: bool):
+    """(node, problems reading it, item or INVALID, problems checking it) of a file's bytes."""
+    text, found = decode_text(content, shown)
+    node = None
+    if text is not None:
+        if data:
+            node, found = compose_yaml(text, shown)
+        else:
+            node, __, found = front_matter_of(text, shown)
+    item, checked = INVALID, []
+    if node is not None:
+        check = Context(shown)
+        item = record.check(node, "", check)
+        checked = check.problems
+    return node, found, item, checked
+
+
+def _stored(node, found, item, checked, shown: str):
+    """What the memo keeps of `_read_and_check`: no node, None for INVALID, the item
+    with its slug and path as `checked_files` gives them."""
+    if item is not INVALID:
+        item = replace(item, slug=urls.slugify(Path(shown).stem), path=shown)
+    return found, (None if item is INVALID else item), checked, node is not None
+
+
+def _record_name(record) -> str:
+    build = record.build
+    return f"{build.__module__}.{build.__qualname__}"
 
 
 # `cchc serve` reloads every file on every save; a file read and checked before, with the

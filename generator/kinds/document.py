@@ -17,7 +17,7 @@ from ..i18n import _
 from ..schema import INVALID, Choice, Context, Date, Field, Flag, Record, Text, quoted, web_address_hint, web_address_problem
 from ..text import compare_key
 from .base import Kind, Loading
-from .common import checked_files, resolve_asset
+from .common import checked_files, resolve_asset, relative
 from .plan import Plan, number_problem
 
 DOCUMENTS_DIR = "van-ban"
@@ -150,7 +150,7 @@ def _check(document: Document, docs: Path, ctx: Context) -> Document:
 def load_documents(files: list[Path], loading: Loading) -> tuple[list[Document], list[Problem]]:
     documents, problems = [], []
     for file, document, __, ctx in checked_files(files, loading.root, DOCUMENT, problems):
-        documents.append(_check(replace(document, src=file.relative_to(loading.docs).as_posix()), loading.docs, ctx))
+        documents.append(_check(replace(document, src=relative(file, loading.docs)), loading.docs, ctx))
     first: dict[tuple, Document] = {}
     for document in sorted(documents, key=lambda d: d.path):
         other = first.setdefault(document.key, document)

@@ -21,7 +21,7 @@ from ..schema import (
     quoted, thousands_dot, web_address_hint, web_address_problem,
 )
 from .base import Kind, Loading
-from .common import checked_files, resolve_asset
+from .common import checked_files, resolve_asset, relative
 
 PROCEDURES_DIR = "thu-tuc"
 MAX_LEAFLET = 6  # QR codes that stay large enough to scan on a one-page A4 leaflet
@@ -270,7 +270,7 @@ def _check(procedure: Procedure, docs: Path, ctx: Context) -> Procedure:
 def load_procedures(files: list[Path], loading: Loading) -> tuple[list[Procedure], list[Problem]]:
     procedures, problems = [], []
     for file, procedure, __, ctx in checked_files(files, loading.root, PROCEDURE, problems):
-        procedures.append(_check(replace(procedure, src=file.relative_to(loading.docs).as_posix()), loading.docs, ctx))
+        procedures.append(_check(replace(procedure, src=relative(file, loading.docs)), loading.docs, ctx))
     first: dict[str, Procedure] = {}
     for procedure in procedures:
         other = first.setdefault(procedure.code, procedure)
