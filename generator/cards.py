@@ -121,7 +121,7 @@ def _draw_line(draw: ImageDraw.ImageDraw, xy: tuple[int, int], line: str, font: 
     if not placed:
         return
     top = min(dy for _, dy, _ in placed)
-    mask = Image.new("L", (WIDTH, max(dy + m.height for _, dy, m in placed) - top), 0)
+    mask = Image.new("L", (max(left + m.width for left, _, m in placed), max(dy + m.height for _, dy, m in placed) - top), 0)
     for left, dy, word_mask in placed:
         mask.paste(word_mask, (left, dy - top))
     draw.bitmap((0, y + top), mask, fill=fill)
@@ -143,13 +143,13 @@ def card_png(site_name: str, title: str) -> bytes:
     # the strip at the bottom. Only the paper between them differs from card to card: the
     # title is drawn on it in index levels, its anti-aliased edges blending from 0 (paper)
     # to LEVELS - 1 (ink).
-    paper = Image.new("L", (WIDTH, PAPER), 0)
+    paper = Image.new("L", (1 + WIDTH, PAPER), 0)  # column 0: each row's PNG filter byte (0), never drawn on
     draw = ImageDraw.Draw(paper)
     font, lines = _title_lines(title, WIDTH - 2 * MARGIN)
     step = round(font.size * 1.3)
     y = (PAPER - step * len(lines)) // 2
     for line in lines:
-        _draw_line(draw, (MARGIN, y), line, font, LEVELS - 1)
+        _draw_line(draw, (1 + MARGIN, y), line, font, LEVELS - 1)
         y += step
     return _png(site_name, paper)
 
@@ -168,7 +168,7 @@ def _png(site_name: str, paper: Image.Image) -> bytes:
     to a half of the card's), and the whole card is never drawn or copied."""
     box = paper.getbbox()
     top, bottom = (box[1], box[3]) if box else (0, 0)
-    parts = [_band_rows(site_name), _blank_rows(top), _deflated(_rows(paper.crop((0, top, WIDTH, bottom))), zlib.Z_RLE),
+    parts = [_band_rows(site_name), _blank_rows(top), _deflated(paper.crop((0, top, 1 + WIDTH, bottom)).tobytes(), zlib.Z_RLE),
              _blank_rows(PAPER - bottom), _strip_rows()]
     data, adler = bytearray(_ZLIB_HEADER), 1
     for compressed, checksum, length in parts:
@@ -253,6 +253,7 @@ def _band(site_name: str) -> Image.Image:
 _DRAWN = ((0x20, 0x52F), (0x1E00, 0x1EFF), (0x2000, 0x20CF))
 
 
+@lru_cache(maxsize=4096)
 def _drawn(char: str) -> bool:
     return unicodedata.category(char) != "Cf" and any(low <= ord(char) <= high for low, high in _DRAWN)
 
