@@ -217,7 +217,9 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         get_template, navigation = env.get_template, {}
 
         def site_key(context):  # the nav, once all pages have their titles
-            return navigation.setdefault("key", pagecache.nav_key(context))
+            if "key" not in navigation:  # (once: setdefault would walk the nav for every page)
+                navigation["key"] = pagecache.nav_key(context)
+            return navigation["key"]
 
         def cached_template(name, *args, **kwargs):
             template = get_template(name, *args, **kwargs)
