@@ -105,7 +105,7 @@ def build_one(config: str, target: Path, strict: bool = True, portal: str = "", 
             built = False
     wanted.unlink(missing_ok=True)
     if built:  # the very last step, every file final: copies for servers that send them compressed
-        precompress.write_all(staging)
+        precompress.write_all(staging, precompress.cache_for(Path(config).resolve().parent))  # (the plugin's project root)
     if not built:
         shutil.rmtree(staging, ignore_errors=True)
         if target.exists():

@@ -348,7 +348,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
             except search.SearchIndexError as err:
                 raise PluginError(str(err)) from None
         if not self.serving and not os.environ.get(search.LATER):  # the very last step: every file is final
-            precompress.write_all(Path(config.site_dir))  # (under `cchc build`, after its index: cli.build)
+            precompress.write_all(Path(config.site_dir), precompress.cache_for(self.root))  # (under `cchc build`, after its index: cli.build)
 
     def _preview(self, url, title, description, *portal):
         """The page's share preview and card: a function of these and of what the portal
