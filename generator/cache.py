@@ -1,12 +1,14 @@
 """A content-addressed cache of the build's expensive per-page results, in `.cache/cchc/`.
 
 Where a build's time goes (bench/PROFILE-cache.md): per page, Markdown → HTML, the theme's
-template, the share card (a PNG drawn with Pillow), the Content-Security-Policy (an HTML
-parse) and the sanitizer. Each is a function of inputs that can be named, so its result is
+template, the share card (a PNG drawn with Pillow), the link check's reading of the page and
+the sanitizer. Each is a function of inputs that can be named, so its result is
 stored under the hash of those inputs:
 
-- pure functions of their arguments (`memo`): the share card (site name, title), the page
-  with its policy (the page's HTML), the sanitized body (the rendered HTML);
+- pure functions of their arguments (`memo`): the share card (site name, title), the
+  sanitized body (the rendered HTML), a page's ids and links (the page's HTML); the
+  Content-Security-Policy is not kept (it reads only the theme's text around the content,
+  cheaper than a copy of every page in the cache);
 - a page's Markdown → HTML (`Renders` in plugin.py): its final Markdown (after the
   generator put the header and footer around it), its address, and the site-wide salt;
   the other pages its links reached and the images it sized are stored with the result
@@ -28,8 +30,10 @@ build ~9 s profiled, against ~3.4 s now: bench/PROFILE-store.md). A transaction 
 half an entry, and two builds on one cache only take turns to write (two builds writing one
 key write the same bytes). A cache that is busy for long, damaged or unreadable is a cache
 that misses: the build goes on without it, never stops. The cache is bounded
-(`CCHC_CACHE_MB`, 512 MiB by default): after a build, the entries used least recently are
-removed (each entry's `used` stamp is renewed when a build reads it). Set `CCHC_CACHE=0` to
+(`CCHC_CACHE_MB`; by default 512 MiB or twice what the build itself used, whichever is
+larger, so a large portal's cache is never trimmed below one build): after a build, the
+entries used least recently are removed (each entry's `used` stamp is renewed when a build
+reads it). Set `CCHC_CACHE=0` to
 build without it.
 """
 from __future__ import annotations
@@ -118,8 +122,12 @@ class Cache:
     def __init__(self, directory: Path, salt: str = "", limit_mb: int | None = None):
         self.directory = Path(directory)
         self.salt = salt
-        limit = limit_mb if limit_mb is not None else int(os.environ.get(ENV_SIZE, DEFAULT_MB) or DEFAULT_MB)
-        self.limit = limit * 1024 * 1024
+        chosen = limit_mb if limit_mb is not None else os.environ.get(ENV_SIZE, "").strip() or None
+        # Without a limit chosen, at least this build's own entries are always kept: a large
+        # portal's (~80 KB an article) would otherwise be trimmed away after every build.
+        self.grows = chosen is None
+        self.limit = int(chosen if chosen is not None else DEFAULT_MB) * 1024 * 1024
+        self._opened = time.time_ns()  # entries used since: this build's
         self.hits = self.misses = 0
         self._db: sqlite3.Connection | None = None
         self._broken = False  # the database could not be used: every get misses, nothing is kept
@@ -268,9 +276,13 @@ class Cache:
             try:
                 db.execute("CREATE TEMP TABLE IF NOT EXISTS doomed (key BLOB PRIMARY KEY)")
                 db.execute("DELETE FROM doomed")
+                limit = self.limit
+                if self.grows:  # room for this build's entries twice over (the next build's changes)
+                    own = db.execute("SELECT COALESCE(SUM(size), 0) FROM used WHERE stamp >= ?", (self._opened,)).fetchone()[0]
+                    limit = max(limit, 2 * own)
                 db.execute("INSERT INTO doomed SELECT key FROM (SELECT key, SUM(size) OVER"
                            " (ORDER BY stamp DESC, key DESC ROWS UNBOUNDED PRECEDING) AS kept FROM used) WHERE kept > ?",
-                           (self.limit,))
+                           (limit,))
                 removed = db.execute("DELETE FROM used WHERE key IN doomed").rowcount
                 db.execute("DELETE FROM value WHERE key IN doomed")
                 db.execute("DELETE FROM doomed")

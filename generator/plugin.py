@@ -297,7 +297,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         # search marks below change it), so only the theme's text around it is read; the
         # white space is collapsed after it: scripts are kept as written.
         if not self.serving:
-            output = self.cache.memo("csp", csp.with_policy, output, page.content, self.connect)
+            output = csp.with_policy(output, page.content, self.connect)  # a few hundredths of a ms: not worth a page's copy in the cache
         if self.config.search:  # ready to be indexed where it lies (no copy, no second read)
             origin = self.site.origins.get(page.file.src_uri) if page.file.generated_by else None
             source = origin if page.file.generated_by else self._shown(page.file.src_uri)

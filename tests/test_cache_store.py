@@ -132,3 +132,34 @@ def test_precompressed_copies_come_from_the_cache_by_the_files_bytes(tmp_path, m
     assert precompress.write_all(site, Cache(tmp_path / "c", salt=precompress.salt())) == 2
     assert len(calls) == 1  # only the changed page
     assert gzip.decompress((site / "a" / "index.html.gz").read_bytes()).decode() == page + "<p>Mới</p>\n"
+
+
+def _entries_of(directory: Path, who: str) -> list[str]:
+    return [key for key in ("old0", "old1", "old2", "new0", "new1") if Cache(directory, salt="s").get("v", key) is not None and key.startswith(who)]
+
+
+def test_without_a_chosen_limit_a_build_keeps_its_own_entries_whatever_their_size(tmp_path, monkeypatch):
+    monkeypatch.delenv(store.ENV_SIZE, raising=False)
+    monkeypatch.setattr(store, "DEFAULT_MB", 0)  # a default smaller than any build
+    earlier = Cache(tmp_path, salt="s")
+    for i in range(3):
+        earlier.put("v", f"old{i}", b"o" * 100_000)
+    earlier.close()
+    build = Cache(tmp_path, salt="s")
+    for i in range(2):
+        build.put("v", f"new{i}", b"n" * 100_000)
+    build.trim()
+    build.close()
+    # this build's 200 kB are kept, with room for as much again: two of the earlier three
+    assert _entries_of(tmp_path, "new") == ["new0", "new1"]
+    assert len(_entries_of(tmp_path, "old")) == 2
+
+
+def test_a_chosen_limit_is_kept_to(tmp_path, monkeypatch):
+    monkeypatch.setenv(store.ENV_SIZE, "0")
+    build = Cache(tmp_path, salt="s")
+    for i in range(2):
+        build.put("v", f"new{i}", b"n" * 100_000)
+    build.trim()
+    build.close()
+    assert _entries_of(tmp_path, "new") == []
