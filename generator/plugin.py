@@ -222,12 +222,12 @@ class CchcPlugin(BasePlugin[CchcConfig]):
                 navigation["key"] = pagecache.nav_key(context)
             return navigation["key"]
 
-        rendered: dict = {}  # the navigation partials, once per set of relative addresses
+        rendered, addresses = {}, {}  # the navigation partials, once per set of relative addresses
 
         def cached_template(name, *args, **kwargs):
             template = get_template(name, *args, **kwargs)
             if name in _NAVIGATION_PARTIALS:
-                return pagecache.OncePerKey(template, lambda context: _navigation_key(context, navigation), rendered)
+                return pagecache.OncePerKey(template, lambda context: _navigation_key(context, addresses), rendered)
             return pagecache.CachedTemplate(template, name, self.cache, site_key) if not args and not kwargs else template
 
         env.get_template = cached_template
