@@ -8,7 +8,8 @@ import io
 import pytest
 from PIL import Image
 
-from generator import checkmemo, images
+from generator import cache, checkmemo, images
+from generator.cache import Cache
 from generator.kinds import common
 
 from .conftest import run_cchc
@@ -52,7 +53,7 @@ def test_a_second_check_reports_the_same_without_reading_the_files_again(tmp_pat
     without = problems_in(root)
     assert len(without) >= 6 and any("damaged" in p for p in without)  # the portal's problems are of every sort
     assert checked(root) == without  # the first check, storing what it found
-    assert (root / ".cache" / "cchc" / "check").is_dir()
+    assert "check" in {kind for kind, _key, _size in Cache(root / cache.DIRECTORY).entries()}
     monkeypatch.setattr(common, "_read_and_check", never)
     monkeypatch.setattr(common, "read_body", never)
     monkeypatch.setattr("generator.content.read_body", never)
