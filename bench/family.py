@@ -43,6 +43,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import realistic  # noqa: E402
 import scale  # noqa: E402
+import served  # noqa: E402
 
 ROOT_NAME = "tinh-mau"
 SITE_URL = "https://example.gov.vn/cchc/"
@@ -207,51 +208,36 @@ def aggregation(project: Path, folders: dict[int, Path], repeats: int = 3) -> di
 def search_download(province_site: Path, commune_site: Path, communes: int, query: str) -> tuple[int, int, int, dict]:
     """Bytes, requests and results of a first search over the province's index and every
     commune's, and the bytes by kind of file (.js, .wasm, entry/meta, index chunks, fragments)."""
-    from playwright.sync_api import sync_playwright
-    import http.server
-    import threading
-
     for k in range(1, communes + 1):  # each commune's bundle at its path (a copy of the one built)
         target = province_site / name_of(k) / "pagefind"
         if not target.exists():
             shutil.copytree(commune_site / "pagefind", target, copy_function=os.link)
-    handler = lambda *a, **kw: scale._Quiet(*a, directory=str(province_site), **kw)  # noqa: E731
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
     total, requests, kinds = [0], [0], {}
-    chromium = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
     indexes = [f"/{name_of(k)}/pagefind/" for k in range(1, communes + 1)]
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-background-networking"])
-            page = browser.new_page()
+    with served.browser_page(province_site) as (page, base):
+        def count(response):
+            if "/pagefind/" in response.url:
+                try:
+                    size = served.sent_size(response.url, response.body())
+                except Exception:  # noqa: BLE001  (a body the browser let go of: counted apart)
+                    kinds["unread"] = kinds.get("unread", 0) + 1
+                    return
+                total[0] += size
+                requests[0] += 1
+                kind = response.url.split("?")[0].rsplit(".", 1)[-1]
+                kinds[kind] = kinds.get(kind, 0) + size
 
-            def count(response):
-                if "/pagefind/" in response.url:
-                    try:
-                        size = scale._sent_size(response.url, response.body())
-                    except Exception:  # noqa: BLE001  (a body the browser let go of: counted apart)
-                        kinds["unread"] = kinds.get("unread", 0) + 1
-                        return
-                    total[0] += size
-                    requests[0] += 1
-                    kind = response.url.split("?")[0].rsplit(".", 1)[-1]
-                    kinds[kind] = kinds.get(kind, 0) + size
-
-            page.on("response", count)
-            page.goto(f"http://127.0.0.1:{server.server_port}/404.html")
-            found = page.evaluate("""async ([q, indexes]) => {
-                const pf = await import('/pagefind/pagefind.js');
-                await pf.options({});
-                for (const index of indexes) await pf.mergeIndex(index);
-                const r = await pf.search(q);
-                await Promise.all(r.results.slice(0, 10).map(x => x.data()));
-                return r.results.length;
-            }""", [query, indexes])
-            page.wait_for_timeout(300)
-            browser.close()
-    finally:
-        server.shutdown()
+        page.on("response", count)
+        page.goto(f"{base}/404.html")
+        found = page.evaluate("""async ([q, indexes]) => {
+            const pf = await import('/pagefind/pagefind.js');
+            await pf.options({});
+            for (const index of indexes) await pf.mergeIndex(index);
+            const r = await pf.search(q);
+            await Promise.all(r.results.slice(0, 10).map(x => x.data()));
+            return r.results.length;
+        }""", [query, indexes])
+        page.wait_for_timeout(300)
     return total[0], requests[0], found, kinds
 
 

@@ -22,8 +22,6 @@ The load average is printed before and after: read the ratios, not the seconds, 
 from __future__ import annotations
 
 import argparse
-import gzip
-import http.server
 import os
 import shutil
 import socket
@@ -38,6 +36,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import realistic  # noqa: E402
+import served  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -161,18 +160,6 @@ def _wait_for(url: str, ok, timeout: float) -> None:
     raise SystemExit(f"{url} did not come up in {timeout} s")
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
-
-def _sent_size(url: str, body: bytes) -> int:
-    """What a compressing server sends: Pagefind's own chunks are gzip already."""
-    if url.split("?")[0].endswith((".pf_fragment", ".pf_index", ".pf_filter", ".pf_meta")):
-        return len(body)
-    return len(gzip.compress(body, 6, mtime=0))
-
-
 def search_report(portal_site: Path, plain_site: Path, query: str, later: str) -> None:
     from playwright.sync_api import sync_playwright  # noqa: F401  (fail early with a clear error)
 
@@ -182,36 +169,21 @@ def search_report(portal_site: Path, plain_site: Path, query: str, later: str) -
 
 
 def _two_searches(site: Path, query: str, later: str) -> tuple[int, int]:
-    from playwright.sync_api import sync_playwright
-
-    handler = lambda *a, **k: _Quiet(*a, directory=str(site), **k)  # noqa: E731
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    seen: list[int] = []
     phase = ["first"]
     totals = {"first": 0, "later": 0}
-    chromium = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-background-networking"])
-            page = browser.new_page()
+    with served.browser_page(site) as (page, base):
+        def count(response):
+            if "/pagefind/" in response.url:
+                totals[phase[0]] += served.sent_size(response.url, response.body())
 
-            def count(response):
-                if "/pagefind/" in response.url:
-                    totals[phase[0]] += _sent_size(response.url, response.body())
-                    seen.append(1)
-
-            page.on("response", count)
-            page.goto(f"http://127.0.0.1:{server.server_port}/404.html" if (site / "404.html").exists() else f"http://127.0.0.1:{server.server_port}/")
-            page.evaluate("async (q) => { window.pf = await import('/pagefind/pagefind.js'); await pf.init();"
-                          " const r = await pf.search(q); await Promise.all(r.results.slice(0, 5).map(x => x.data())); }", query)
-            page.wait_for_timeout(300)
-            phase[0] = "later"
-            page.evaluate("async (q) => { const r = await pf.search(q); await Promise.all(r.results.slice(0, 5).map(x => x.data())); }", later)
-            page.wait_for_timeout(300)
-            browser.close()
-    finally:
-        server.shutdown()
+        page.on("response", count)
+        page.goto(f"{base}/404.html" if (site / "404.html").exists() else f"{base}/")
+        page.evaluate("async (q) => { window.pf = await import('/pagefind/pagefind.js'); await pf.init();"
+                      " const r = await pf.search(q); await Promise.all(r.results.slice(0, 5).map(x => x.data())); }", query)
+        page.wait_for_timeout(300)
+        phase[0] = "later"
+        page.evaluate("async (q) => { const r = await pf.search(q); await Promise.all(r.results.slice(0, 5).map(x => x.data())); }", later)
+        page.wait_for_timeout(300)
     return totals["first"], totals["later"]
 
 
