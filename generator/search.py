@@ -140,7 +140,8 @@ def build_index(site_dir: Path) -> int:
     shutil.rmtree(output, ignore_errors=True)
     # A large site's index comes in parts, one Pagefind run after another (search_archive.py).
     pages = [p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html")]
-    parts, manifest = search_archive.plan(sorted(p for p in pages if is_indexed(p)))
+    indexed = sorted(p for p in pages if is_indexed(p))
+    parts, manifest = search_archive.plan(indexed, others=sorted(set(pages) - set(indexed)))
     indexed = sum(_pagefind(site_dir, output / part.folder, part.glob) for part in parts)
     search_archive.finish(output, parts, manifest)
     return indexed
