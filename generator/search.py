@@ -49,6 +49,10 @@ WANTED = ".cchc-search-wanted"
 # whole index into one chunk of 130 kB. The variable is Pagefind's own (marked unstable):
 # constraints.txt pins Pagefind, and the browser tests measure the bytes of a first search.
 CHUNK_SIZE = "1000"
+# The theme's own search, its worker and lunr's word splitters for ~30 languages (1.6 MB with
+# wordcut.js, compressed on every build): never loaded, since the theme's settings on each page
+# leave its worker out (overrides/main.html, block config) and the search box is Pagefind's.
+THEME_SEARCH = ("assets/javascripts/lunr/", "assets/javascripts/workers/")
 _PERMALINK = re.compile(r'<a class="headerlink"')
 _PERMALINK_ELEMENT = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
 _SAMPLE_NOTE = re.compile(r'<div class="admonition note cchc-sample"')
