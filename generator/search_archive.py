@@ -38,6 +38,7 @@ MAIN_PAGES = 1000
 MAIN_PAGES_VARIABLE = "CCHC_SEARCH_MAIN_PAGES"
 FOLDER = "luu-tru"  # the archive's indexes: site/pagefind/luu-tru/<year>/
 MANIFEST = "luu-tru.json"  # site/pagefind/luu-tru.json
+MAIN_SCRIPTS = ("pagefind.js", "pagefind-worker.js")  # what the search box loads of Pagefind's own files
 _ARTICLE = re.compile(r"^(tin-tuc/(\d{4})/(\d\d)/)[^/]+/")
 
 
@@ -93,14 +94,16 @@ def finish(output: Path, parts: list[Part], manifest: dict | None) -> None:
     site (no years when there is no archive: the search box reads it on its first search, and
     a missing file would be an error in the browser's console), and the archive's parts
     without the files only a main index's page loads (Pagefind's script and its ready-made
-    interfaces, 0.7 MB a year): the main index's script searches them."""
+    interfaces, 0.7 MB a year): the main index's script searches them. The main index keeps
+    only Pagefind's script and its worker: the search box is the portal's own
+    (overrides/assets/javascripts/cchc.js), so Pagefind's ready-made interfaces and its
+    highlighter (0.4 MB, compressed on every build) are never loaded."""
     data = manifest or {"before": "", "years": []}
     (output / MANIFEST).write_text(json.dumps(data, sort_keys=True), encoding="utf-8")
     for part in parts:
-        if part.folder:
-            for path in (output / part.folder).glob("pagefind*.js"):
-                path.unlink()
-            for path in (output / part.folder).glob("pagefind*.css"):
+        folder = output / part.folder
+        for path in [*folder.glob("pagefind*.js"), *folder.glob("pagefind*.css")]:
+            if part.folder or path.name not in MAIN_SCRIPTS:
                 path.unlink()
 
 
