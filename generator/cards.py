@@ -104,8 +104,10 @@ def _draw_line(draw: ImageDraw.ImageDraw, xy: tuple[int, int], line: str, font: 
 
     Pillow draws a line by rendering its glyphs into one mask, then blending the fill through
     it. Where no two words' masks overlap (a space is wider than any letter reaches past its
-    own), that mask is the words' masks side by side; a line where they would overlap (a tone
-    mark standing alone after a space) is drawn by Pillow, which knows how it blends glyphs."""
+    own), that mask is the words' masks side by side, and blending the fill through each word's
+    mask in turn gives the same pixels (no line mask is assembled); a line where they would
+    overlap (a tone mark standing alone after a space) is drawn by Pillow, which knows how it
+    blends glyphs."""
     x, y = xy
     placed, reached = [], -1
     for word in line.split(" "):
@@ -118,13 +120,8 @@ def _draw_line(draw: ImageDraw.ImageDraw, xy: tuple[int, int], line: str, font: 
             placed.append((left, drawn[2], drawn[0]))
             reached = left + drawn[0].width
         x += _length(font, word) + _length(font, " ")
-    if not placed:
-        return
-    top = min(dy for _, dy, _ in placed)
-    mask = Image.new("L", (max(left + m.width for left, _, m in placed), max(dy + m.height for _, dy, m in placed) - top), 0)
     for left, dy, word_mask in placed:
-        mask.paste(word_mask, (left, dy - top))
-    draw.bitmap((0, y + top), mask, fill=fill)
+        draw.bitmap((left, y + dy), word_mask, fill=fill)
 
 
 def _title_lines(title: str, width: int) -> tuple[ImageFont.FreeTypeFont, list[str]]:

@@ -157,14 +157,17 @@ def resized(path: Path) -> bytes:
     time on the phone that decodes it."""
     with Image.open(path) as image:
         fmt = RASTER[path.suffix.lower()]
-        sideways = _orientation(image) in _SIDEWAYS
+        orientation = _orientation(image)
+        sideways = orientation in _SIDEWAYS
         width, height = image.size
         upright = _fitted(*((height, width) if sideways else (width, height)))  # what display_size promises
         size = upright[::-1] if sideways else upright  # the same, as the image is stored
         drafted = image.draft(None, size) if fmt == "JPEG" else None
         icc = image.info.get("icc_profile")
         # `box`: the whole photo in the drafted image's pixels (its last row and column may be partial)
-        fitted = ImageOps.exif_transpose(image.resize(size, Image.BICUBIC, box=drafted[1] if drafted else None))
+        fitted = image.resize(size, Image.BICUBIC, box=drafted[1] if drafted else None)
+        if orientation != 1:  # (exif_transpose would copy an upright photo for nothing)
+            fitted = ImageOps.exif_transpose(fitted)
         options = {"quality": 80, "optimize": True} if fmt == "JPEG" else {"optimize": True}
         if fmt == "JPEG" and fitted.mode not in ("RGB", "L", "CMYK"):
             fitted = fitted.convert("RGB")

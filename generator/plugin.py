@@ -148,6 +148,10 @@ class CchcPlugin(BasePlugin[CchcConfig]):
             if others and file.src_uri.startswith(others):  # another portal's folder
                 files.remove(file)
                 continue
+            if file.src_uri.startswith(search.THEME_SEARCH) and file.abs_src_path \
+                    and not Path(file.abs_src_path).is_relative_to(self.docs_dir):  # never loaded: search.THEME_SEARCH
+                files.remove(file)
+                continue
             if (file.abs_src_path and os.path.splitext(file.abs_src_path)[1].lower() in images.RASTER
                     and images.needs_resize(Path(file.abs_src_path))):  # content/ keeps the original
                 if changes is not None and changes.unchanged(file.abs_src_path):

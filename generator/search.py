@@ -49,6 +49,10 @@ WANTED = ".cchc-search-wanted"
 # whole index into one chunk of 130 kB. The variable is Pagefind's own (marked unstable):
 # constraints.txt pins Pagefind, and the browser tests measure the bytes of a first search.
 CHUNK_SIZE = "1000"
+# The theme's own search, its worker and lunr's word splitters for ~30 languages (1.6 MB with
+# wordcut.js, compressed on every build): never loaded, since the theme's settings on each page
+# leave its worker out (overrides/main.html, block config) and the search box is Pagefind's.
+THEME_SEARCH = ("assets/javascripts/lunr/", "assets/javascripts/workers/")
 _PERMALINK = re.compile(r'<a class="headerlink"')
 _PERMALINK_ELEMENT = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
 _SAMPLE_NOTE = re.compile(r'<div class="admonition note cchc-sample"')
@@ -140,7 +144,8 @@ def build_index(site_dir: Path) -> int:
     shutil.rmtree(output, ignore_errors=True)
     # A large site's index comes in parts, one Pagefind run after another (search_archive.py).
     pages = [p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html")]
-    parts, manifest = search_archive.plan(sorted(p for p in pages if is_indexed(p)))
+    indexed = sorted(p for p in pages if is_indexed(p))
+    parts, manifest = search_archive.plan(indexed, others=sorted(set(pages) - set(indexed)))
     indexed = sum(_pagefind(site_dir, output / part.folder, part.glob) for part in parts)
     search_archive.finish(output, parts, manifest)
     return indexed

@@ -38,6 +38,7 @@ MAIN_PAGES = 1000
 MAIN_PAGES_VARIABLE = "CCHC_SEARCH_MAIN_PAGES"
 FOLDER = "luu-tru"  # the archive's indexes: site/pagefind/luu-tru/<year>/
 MANIFEST = "luu-tru.json"  # site/pagefind/luu-tru.json
+MAIN_SCRIPTS = ("pagefind.js", "pagefind-worker.js")  # what the search box loads of Pagefind's own files
 _ARTICLE = re.compile(r"^(tin-tuc/(\d{4})/(\d\d)/)[^/]+/")
 
 
@@ -55,12 +56,18 @@ def main_pages() -> int:
     return int(value) if value.isdigit() else MAIN_PAGES
 
 
-def plan(pages: list[str], limit: int | None = None) -> tuple[list[Part], dict | None]:
+def plan(pages: list[str], limit: int | None = None, others: list[str] = ()) -> tuple[list[Part], dict | None]:
     """The Pagefind runs for a site whose indexed pages are `pages` (paths under the site,
-    e.g. "tin-tuc/2021/06/x/index.html"), and the archive's manifest (None: no archive)."""
+    e.g. "tin-tuc/2021/06/x/index.html"), and the archive's manifest (None: no archive).
+
+    `others`: the site's other HTML pages (listings). Pagefind reads and parses every page its
+    glob matches, even one it then ignores for want of `data-pagefind-body`, so the globs leave
+    them out: a third of the HTML at 1,000 articles, a quarter of Pagefind's CPU
+    (bench/PROFILE-pixels2.md)."""
     limit = main_pages() if limit is None else limit
+    skipped = _Skipped(others)
     if len(pages) <= limit:
-        return [Part("", None)], None
+        return [Part("", _glob(_cover(sorted(pages), skipped)) if others else None)], None
     months = Counter(m.group(2, 3) for m in map(_ARTICLE.match, pages) if m)
     kept = len(pages) - sum(months.values())
     recent = []
@@ -71,12 +78,13 @@ def plan(pages: list[str], limit: int | None = None) -> tuple[list[Part], dict |
         recent.append(month)
     old = sorted(set(months) - set(recent), reverse=True)
     if not old:
-        return [Part("", None)], None
-    left_out = {f"tin-tuc/{year}/{month}/" for year, month in old}
+        return [Part("", _glob(_cover(sorted(pages), skipped)) if others else None)], None
+    left_out = _Skipped([*others, *(f"tin-tuc/{year}/{month}/" for year, month in old)])
     parts = [Part("", _alternatives(_cover(sorted(pages), left_out)))]
     years = sorted({year for year, _ in old}, reverse=True)
     for year in years:
-        parts.append(Part(f"{FOLDER}/{year}", _alternatives([f"tin-tuc/{year}/{month}/**/*.html" for y, month in sorted(old) if y == year])))
+        months = [f"tin-tuc/{year}/{month}/" for y, month in sorted(old) if y == year]
+        parts.append(Part(f"{FOLDER}/{year}", _alternatives([g for m in months for g in _cover(sorted(p for p in pages if p.startswith(m)), skipped, m)])))
     start = min(recent)
     return parts, {"before": f"{start[0]}-{start[1]}", "years": years}
 
@@ -86,32 +94,62 @@ def finish(output: Path, parts: list[Part], manifest: dict | None) -> None:
     site (no years when there is no archive: the search box reads it on its first search, and
     a missing file would be an error in the browser's console), and the archive's parts
     without the files only a main index's page loads (Pagefind's script and its ready-made
-    interfaces, 0.7 MB a year): the main index's script searches them."""
+    interfaces, 0.7 MB a year): the main index's script searches them. The main index keeps
+    only Pagefind's script and its worker: the search box is the portal's own
+    (overrides/assets/javascripts/cchc.js), so Pagefind's ready-made interfaces and its
+    highlighter (0.4 MB, compressed on every build) are never loaded."""
     data = manifest or {"before": "", "years": []}
     (output / MANIFEST).write_text(json.dumps(data, sort_keys=True), encoding="utf-8")
     for part in parts:
-        if part.folder:
-            for path in (output / part.folder).glob("pagefind*.js"):
-                path.unlink()
-            for path in (output / part.folder).glob("pagefind*.css"):
+        folder = output / part.folder
+        for path in [*folder.glob("pagefind*.js"), *folder.glob("pagefind*.css")]:
+            if part.folder or path.name not in MAIN_SCRIPTS:
                 path.unlink()
 
 
-def _cover(paths: list[str], left_out: set[str], folder: str = "") -> list[str]:
-    """Glob patterns matching every one of `paths` under `folder` except those in the folders
-    `left_out` (each ending in "/")."""
-    if not any(out.startswith(folder) for out in left_out):
+class _Skipped:
+    """What a glob must not match: pages (files) and whole folders (ending in "/"), with the
+    folders that hold any of them ("dirty") and those that hold one deeper than their own
+    files ("deep"), so each question is one set look-up."""
+
+    def __init__(self, entries) -> None:
+        self.folders = {e for e in entries if e.endswith("/")}
+        self.dirty, self.deep = set(), set()
+        for entry in entries:
+            parent = entry[:entry.rstrip("/").rfind("/") + 1]  # "a/b/x.html" → "a/b/"; "a/b/" → "a/"
+            if entry.endswith("/"):
+                self.deep.add(parent)
+            while parent not in self.dirty:
+                self.dirty.add(parent)  # (a folder already dirty has its ancestors marked)
+                if not parent:
+                    break
+                parent = parent[:parent.rstrip("/").rfind("/") + 1]
+                self.deep.add(parent)
+
+
+def _cover(paths: list[str], skipped: _Skipped, folder: str = "") -> list[str]:
+    """Glob patterns matching every one of `paths` under `folder` and nothing in `skipped`."""
+    if folder not in skipped.dirty:
         return [folder + "**/*.html"]
     mine = [p[len(folder):] for p in paths if p.startswith(folder)]
+    files = [folder + p for p in mine if "/" not in p]
+    if folder not in skipped.deep:  # only some of its own files are skipped (a month's listing)
+        return files + ([folder + "*/**/*.html"] if len(files) < len(mine) else [])
     patterns = []
     for child in sorted({p.split("/", 1)[0] for p in mine}):
-        if folder + child + "/" in left_out:
+        if folder + child + "/" in skipped.folders:
             continue
         if child in mine:  # a file
             patterns.append(folder + child)
         else:
-            patterns += _cover(paths, left_out, folder + child + "/")
+            patterns += _cover([p for p in paths if p.startswith(folder + child + "/")], skipped, folder + child + "/")
     return patterns
+
+
+def _glob(patterns: list[str]) -> str | None:
+    """One glob for Pagefind; None for its default (every page: also when there is nothing to
+    index, as before, Pagefind then finding no page marked for the index)."""
+    return None if patterns in ([], ["**/*.html"]) else _alternatives(patterns)
 
 
 def _alternatives(patterns: list[str]) -> str:
