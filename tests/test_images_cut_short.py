@@ -103,3 +103,21 @@ def test_a_damaged_huffman_table_is_caught_as_a_decode_would(tmp_path):
     table = data.index(b"\xff\xc4") + 5  # the first table's code counts
     data[table:table + 16] = b"\xff" * 16  # more codes than the table's length allows
     assert problem(tmp_path, bytes(data), ".jpg") == DAMAGED
+
+
+def test_a_photo_only_a_full_decode_could_find_damaged_never_ends_the_build(tmp_path, monkeypatch):
+    # The one header change in 18,360 that the check passes and a decode may refuse: a
+    # progressive frame marker (SOF2) turned into an arithmetic-coded one's (SOF10).
+    data = bytearray(_photo("JPEG", quality=85, progressive=True))
+    data[data.index(b"\xff\xc2") + 1] = 0xCA
+    path = tmp_path / "photo.jpg"
+    path.write_bytes(bytes(data))
+    assert images.image_problem(path) is None  # what the check sees: whole headers and structure
+    assert images.needs_resize(path)  # turned upright (EXIF orientation 6), so the build decodes it
+    assert images.resized(path)  # decoded to garbage here; refused by libjpeg on other pixels:
+
+    def refused(path):
+        raise OSError("broken data stream when reading image file")
+
+    monkeypatch.setattr(images, "_resized", refused)
+    assert images.resized(path) == bytes(data)  # then served as it is
