@@ -28,10 +28,10 @@ _SMALL = 16  # px: the skeleton's picture, at least one block of any sampling
 
 
 def skeleton(data: bytes) -> bytes | None:
-    """The JPEG without its compressed data, application segments and comments, its frame
-    shrunk to at most 16×16 pixels; None if its markers do not reach an end-of-image marker
-    (a file cut short, or a segment's length damaged). Bytes after the end-of-image marker
-    are ignored, as decoders do (some phones append a video or their own data there)."""
+    """The JPEG without its compressed data, comments and application segments (but
+    Adobe's), its frame shrunk to at most 16×16 pixels; None if its markers do not reach an
+    end-of-image marker (a file cut short, or a segment's length damaged). Bytes after the
+    end-of-image marker are ignored, as decoders do (some phones append a video there)."""
     end = len(data)
     if data[:2] != b"\xff\xd8":
         return None
@@ -63,8 +63,8 @@ def skeleton(data: bytes) -> bytes | None:
             # A zero stays zero: libjpeg refuses an empty picture as it would the real one.
             size = min(height, _SMALL).to_bytes(2, "big") + min(width, _SMALL).to_bytes(2, "big")
             segment = segment[:3] + size + segment[7:]
-        if not (0xE0 <= marker <= 0xEF or marker == 0xFE):  # APPn (EXIF, …) and COM: no decoding needs them
-            parts.append(bytes((0xFF, marker)) + segment)
+        if marker == 0xEE or not (0xE0 <= marker <= 0xEF or marker == 0xFE):  # APPn (EXIF, …) and COM: no decoding
+            parts.append(bytes((0xFF, marker)) + segment)  # needs them, but Adobe's (APP14) gives the colour transform
         pos += length
         if marker == 0xDA:  # start of scan: its compressed data runs to the next marker
             found = _SCAN_END.search(data, pos)
