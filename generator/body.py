@@ -155,10 +155,20 @@ def read_body(content: bytes, shown: str, plain_page: bool):
     if too_deep(body):
         return problems + [Problem(Location(shown, first_line, 1), "", too_deep_message(whole_text=True), too_deep_hint())], None, first_line, True
     problems += placeholders.in_text(body, first_line, shown)  # `cchc new` left "write this here"
-    return problems, scan_body(body), first_line, _FRAGMENT.search(body) is None
+    return problems, scan_body(body), first_line, not _has_fragment(body)
 
 
-_FRAGMENT = re.compile(r"[^\s#]#")  # a link's `#part` (headings' `#`s follow a line start, a space or a `#`)
+def _has_fragment(body: str) -> bool:
+    """Whether a `#` follows a character other than a space or a `#`: a link's `#part`
+    (headings' `#`s follow a line start, a space or a `#`). Each `#` is looked at, not each
+    character (a regex without a literal to look for tries every offset of the body)."""
+    at = body.find("#", 1)
+    while at != -1:
+        before = body[at - 1]
+        if before != "#" and not before.isspace():  # str.isspace is the regex `\s`
+            return True
+        at = body.find("#", at + 1)
+    return False
 
 
 def plain_front_matter(text: str, shown: str) -> list[Problem]:

@@ -27,7 +27,8 @@ from .i18n import language
 _ENTRY = ("check", "per-file results")
 _cache = None  # a cache.Cache while `cchc check` runs with the cache on
 _before: dict[str, bytes] = {}  # the last check's results: key -> pickled value
-_now: dict[str, bytes] = {}  # this check's
+_now: dict[str, bytes] = {}  # this check's results found in the last check's
+_new: dict[str, Any] = {}  # this check's other results, pickled when it ends
 _BODIES: dict[str, Any] = {}  # body.read_body of Markdown files read with their front matter, by path
 
 
@@ -47,10 +48,11 @@ def use(root: Path) -> None:
 
 def stop(save: bool = True) -> None:
     """Store this check's results (if any changed) and switch the memo off."""
-    global _cache, _before, _now
-    if save and _cache is not None and _now.keys() != _before.keys():
+    global _cache, _before, _now, _new
+    if save and _cache is not None and (_new or _now.keys() != _before.keys()):
+        _now.update((key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)) for key, value in _new.items())
         _cache.put(*_ENTRY, _now)
-    _cache, _before, _now = None, {}, {}
+    _cache, _before, _now, _new = None, {}, {}, {}
     _BODIES.clear()
 
 
@@ -69,7 +71,11 @@ def memo(kind: str, function: Callable[..., Any], *args: Any) -> Any:
         _now[key] = stored
         return pickle.loads(stored)
     value = function(*args)
-    _now[key] = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)  # a copy: callers may change what they get
+    # Pickled at the end of the check, all at once: pickling each result as it came slowed
+    # the whole cold check by a tenth (bench/PROFILE-coldcheck.md). So what a caller gets
+    # must stay as it is (no caller changes a result: each builds new lists from it); a
+    # result found in the last check is a fresh copy.
+    _new[key] = value
     return value
 
 

@@ -11,14 +11,17 @@ import json
 import re
 from contextlib import contextmanager
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-import markdown
-from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
 from . import dates, delivery, exports, remember, sanitize, urls
 from .serialize import xml_text
 from .vocab import NEWS_AREAS
+
+if TYPE_CHECKING:
+    import markdown
+    from jinja2 import Environment
 
 _VI_LETTERS = "abcdđeghiklmnopqrstuvxy"
 _ROMAN = ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
@@ -26,6 +29,8 @@ _ROMAN = ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
 
 @lru_cache(maxsize=1)
 def _markdown() -> markdown.Markdown:
+    import markdown  # here: `cchc check` converts no Markdown and need not load it
+
     return markdown.Markdown(extensions=["sane_lists"], output_format="html")
 
 
@@ -125,6 +130,8 @@ def heading_level(depth: int) -> str:
 
 @lru_cache(maxsize=1)
 def environment() -> Environment:
+    from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape  # here: `cchc check` renders no template
+
     env = Environment(
         loader=PackageLoader("generator", "templates"),
         undefined=StrictUndefined,
