@@ -30,6 +30,7 @@ def test_each_building_job_restores_the_last_runs_cache_and_saves_its_own():
         assert restore["with"]["restore-keys"].splitlines() == [prefix]  # the newest of this job's
         assert "always()" in save["if"] and "github.event_name != 'pull_request'" in save["if"]
         assert not [s for s in steps if s.get("uses", "").startswith("actions/cache@")]  # its save would skip a failed batch
+        assert job["env"]["CCHC_CACHE_COMPRESS"] == "0"  # zstd --long compresses the whole cache better than entry by entry
     assert "${{ matrix.artifact }}" in PREFIXES["unit"]  # one cache per job of the matrix (artifact names are ASCII)
 
 
