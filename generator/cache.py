@@ -34,7 +34,10 @@ that misses: the build goes on without it, never stops. The cache is bounded
 larger, so a large portal's cache is never trimmed below one build): after a build, the
 entries used least recently are removed (each entry's `used` stamp is renewed when a build
 reads it). Set `CCHC_CACHE=0` to
-build without it.
+build without it. Values that shrink are stored compressed (`_dumps`); `CCHC_CACHE_COMPRESS=0`
+stores new ones as they are, for a cache that is compressed whole (the publishing workflow's).
+On CI the cache is restored from the last run (.github/workflows/publish.yml): it may come
+from another day, commit or generator, which the keys and the salt tell apart.
 """
 from __future__ import annotations
 
@@ -95,9 +98,9 @@ def _files_digest(paths: Iterable[Path], base: Path | None = None) -> str:
 
 
 def code_digest() -> str:
-    """The generator's own code, templates and messages: any change starts a fresh cache."""
+    """The generator's own code, templates, messages and data (search_words.yml): any change starts a fresh cache."""
     package = Path(__file__).resolve().parent
-    files = [p for p in package.rglob("*") if p.is_file() and p.suffix in (".py", ".j2", ".po", ".html", ".css", ".js")]
+    files = [p for p in package.rglob("*") if p.is_file() and p.suffix in (".py", ".j2", ".po", ".html", ".css", ".js", ".yml")]
     return _files_digest(files, package)
 
 
@@ -133,7 +136,8 @@ _OPEN: "weakref.WeakSet[Cache]" = weakref.WeakSet()
 
 
 class Cache:
-    """Entries in `directory/cache.sqlite`, under the hash of (salt, kind, key); values are pickled."""
+    """Entries in `directory/cache.sqlite`, under the hash of (salt, kind, key); values are
+    pickled, and compressed when they shrink (`_dumps`)."""
 
     def __init__(self, directory: Path, salt: str = "", limit_mb: int | None = None):
         self.directory = Path(directory)
@@ -337,7 +341,7 @@ class Cache:
 # entries and no longer can once each is compressed on its own.
 _PLAIN, _ZLIB = b"\x80", b"z"
 ZLIB_LEVEL = 1  # level 6 makes HTML 12% smaller than level 1, for twice the CPU
-_COMPRESSED_ALREADY = frozenset({"photo", "share", "compressed"})
+_COMPRESSED_ALREADY = frozenset({"photo", "share", "compressed"})  # the last: precompress.KIND
 _SMALL = 256  # below this a value is not worth a compressor's call
 _SHRINKS = 0.9  # stored compressed only when it is at least 10% smaller
 
