@@ -34,7 +34,10 @@ that misses: the build goes on without it, never stops. The cache is bounded
 larger, so a large portal's cache is never trimmed below one build): after a build, the
 entries used least recently are removed (each entry's `used` stamp is renewed when a build
 reads it). Set `CCHC_CACHE=0` to
-build without it.
+build without it. Values that shrink are stored compressed (`_dumps`); `CCHC_CACHE_COMPRESS=0`
+stores new ones as they are, for a cache that is compressed whole (the publishing workflow's).
+On CI the cache is restored from the last run (.github/workflows/publish.yml): it may come
+from another day, commit or generator, which the keys and the salt tell apart.
 """
 from __future__ import annotations
 
@@ -44,8 +47,10 @@ import os
 import pickle
 import shutil
 import sqlite3
+import sys
 import time
 import weakref
+import zlib
 from importlib import metadata
 from pathlib import Path
 from typing import Any, Callable, Iterable
@@ -55,12 +60,23 @@ DATABASE = "cache.sqlite"
 DEFAULT_MB = 512
 ENV_SWITCH = "CCHC_CACHE"
 ENV_SIZE = "CCHC_CACHE_MB"
-_PACKAGES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2", "nh3", "pillow", "fontpkg-noto-sans")
+ENV_COMPRESS = "CCHC_CACHE_COMPRESS"
+_PACKAGES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2", "markupsafe", "nh3", "pillow", "fontpkg-noto-sans")
 _MISSING = object()
 
 
 def enabled() -> bool:
-    return os.environ.get(ENV_SWITCH, "1").strip().lower() not in ("0", "no", "off", "false")
+    return _switched_on(ENV_SWITCH)
+
+
+def compressing() -> bool:
+    """Whether new values are stored compressed (`CCHC_CACHE_COMPRESS=0`: as they are, for a
+    cache that is itself compressed whole, like the publishing workflow's: see `_dumps`)."""
+    return _switched_on(ENV_COMPRESS)
+
+
+def _switched_on(variable: str) -> bool:
+    return os.environ.get(variable, "1").strip().lower() not in ("0", "no", "off", "false")
 
 
 def digest(*parts: Any) -> str:
@@ -82,14 +98,17 @@ def _files_digest(paths: Iterable[Path], base: Path | None = None) -> str:
 
 
 def code_digest() -> str:
-    """The generator's own code, templates and messages: any change starts a fresh cache."""
+    """The generator's own code, templates, messages and data (search_words.yml): any change starts a fresh cache."""
     package = Path(__file__).resolve().parent
-    files = [p for p in package.rglob("*") if p.is_file() and p.suffix in (".py", ".j2", ".po", ".html", ".css", ".js")]
+    files = [p for p in package.rglob("*") if p.is_file() and p.suffix in (".py", ".j2", ".po", ".html", ".css", ".js", ".yml")]
     return _files_digest(files, package)
 
 
 def versions() -> str:
-    found = []
+    """The interpreter's and the libraries' versions: Python-Markdown and the link check parse
+    HTML with the standard library's html.parser, whose behaviour changes between Python
+    releases (even patch releases); gzip's header has changed between releases too (precompress.py)."""
+    found = [f"python={sys.implementation.name}-{sys.version}"]
     for name in _PACKAGES:
         try:
             found.append(f"{name}={metadata.version(name)}")
@@ -117,7 +136,8 @@ _OPEN: "weakref.WeakSet[Cache]" = weakref.WeakSet()
 
 
 class Cache:
-    """Entries in `directory/cache.sqlite`, under the hash of (salt, kind, key); values are pickled."""
+    """Entries in `directory/cache.sqlite`, under the hash of (salt, kind, key); values are
+    pickled, and compressed when they shrink (`_dumps`)."""
 
     def __init__(self, directory: Path, salt: str = "", limit_mb: int | None = None):
         self.directory = Path(directory)
@@ -128,6 +148,7 @@ class Cache:
         self.grows = chosen is None
         self.limit = int(chosen if chosen is not None else DEFAULT_MB) * 1024 * 1024
         self._opened = time.time_ns()  # entries used since: this build's
+        self.compress = compressing()
         self.hits = self.misses = 0
         self._db: sqlite3.Connection | None = None
         self._broken = False  # the database could not be used: every get misses, nothing is kept
@@ -175,7 +196,7 @@ class Cache:
         pending = self._pending.get(name)
         data = pending[1] if pending is not None else self._read(name)
         try:
-            value = pickle.loads(data) if data is not None else _MISSING
+            value = _loads(data) if data is not None else _MISSING
         except Exception:  # a value this code cannot read (damaged, or of another version): a miss
             value = _MISSING
         if value is _MISSING:
@@ -202,7 +223,7 @@ class Cache:
         if self._broken:
             return
         try:
-            data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)  # now: the value as it is now
+            data = _dumps(kind, value, self.compress)  # now: the value as it is now
         except Exception:  # pragma: no cover - a value that cannot be pickled is simply not kept
             return
         name = self._key(kind, key)
@@ -306,6 +327,41 @@ class Cache:
             return sorted((kind, key.hex(), size) for kind, key, size in db.execute("SELECT kind, key, size FROM used")) if db is not None else []
         except sqlite3.DatabaseError:
             return []
+
+
+# How a value is stored: its pickle (protocol 2 and later start with the PROTO opcode, 0x80),
+# as it is, or after one flag byte, compressed with zlib at a low level. Pages' HTML, tables
+# of contents and link lists shrink to 27-43% for about 1% of a cold build's CPU, and the
+# whole cache by a third (bench/PROFILE-cachezip.md); what is compressed already (photos,
+# share cards' PNG, the site's gzip and brotli copies) is stored as it is, so is a value that
+# would not shrink. Entries stored either way, and before values were compressed, read alike.
+# A cache that is compressed whole with a long window (actions/cache: zstd --long=30) is
+# smaller from values stored as they are: an article's text is in several entries (its
+# Markdown's HTML, the sanitized body, the themed page), a repeat that zstd finds across
+# entries and no longer can once each is compressed on its own.
+_PLAIN, _ZLIB = b"\x80", b"z"
+ZLIB_LEVEL = 1  # level 6 makes HTML 12% smaller than level 1, for twice the CPU
+_COMPRESSED_ALREADY = frozenset({"photo", "share", "compressed"})  # the last: precompress.KIND
+_SMALL = 256  # below this a value is not worth a compressor's call
+_SHRINKS = 0.9  # stored compressed only when it is at least 10% smaller
+
+
+def _dumps(kind: str, value: Any, compress: bool = True) -> bytes:
+    data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    if not compress or kind in _COMPRESSED_ALREADY or len(data) < _SMALL:
+        return data
+    packed = zlib.compress(data, ZLIB_LEVEL)
+    return _ZLIB + packed if len(packed) < len(data) * _SHRINKS else data
+
+
+def _loads(data: bytes) -> Any:
+    """A stored value; raises on anything not stored by `_dumps` (a damaged entry)."""
+    flag = data[:1]
+    if flag == _ZLIB:
+        return pickle.loads(zlib.decompress(data[1:]))
+    if flag == _PLAIN:
+        return pickle.loads(data)
+    raise ValueError("not a cached value")
 
 
 def _connect(path: Path) -> sqlite3.Connection:

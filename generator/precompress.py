@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import gzip
 import os
+import sys
 import zlib
 from pathlib import Path
 
@@ -52,8 +53,11 @@ def packed(data: bytes, gzip_level: int, quality: int) -> tuple[bytes | None, by
 
 
 def salt() -> str:
-    """What the copies depend on besides a file's bytes: the compressors' versions."""
-    return build_cache.digest("precompress", zlib.ZLIB_RUNTIME_VERSION, getattr(brotli, "__version__", ""))
+    """What the copies depend on besides a file's bytes: the compressors' versions, the
+    interpreter's (gzip's header is Python's), and this code (a cache restored from an
+    earlier version of the generator, e.g. on CI, must not give copies made another way)."""
+    return build_cache.digest("precompress", zlib.ZLIB_RUNTIME_VERSION, getattr(brotli, "__version__", ""),
+                              sys.implementation.name, sys.version, build_cache.code_digest())
 
 
 def cache_for(root: Path) -> build_cache.Cache:
