@@ -26,7 +26,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
-from . import blocks, cache, cards, cms, csp, dates, family, family_search, generate, images, linkcheck, mdext, minify, mkdocs_log, pages, pagecache, precompress, preview, problem_page, remember, sanitize, search, services, share, urls
+from . import blocks, cache, cards, cms, csp, dates, family, family_search, generate, images, linkcheck, mdext, minify, mkdocs_log, pages, pagecache, precompress, preview, problem_page, remember, render, sanitize, search, services, share, urls
 from .errors import ContentError, Location, Problem
 from .i18n import _
 from .kinds import common
@@ -115,6 +115,8 @@ class CchcPlugin(BasePlugin[CchcConfig]):
             return pages.assemble(self.root, self.plans_dir, self.docs_dir, self.today, config.site_url,
                                   drafts=self.serving, family=self.family)
 
+        if cache.enabled():  # the generator's templates compiled once, not on every build (as the theme's: on_env)
+            render.keep_compiled(self.root / cache.DIRECTORY / "jinja")
         if getattr(self, "changes", None) is None:
             corpus, site, problems = assemble()
         else:  # a preview: an article's text edited leaves the rest of the site as it was
@@ -241,16 +243,17 @@ class CchcPlugin(BasePlugin[CchcConfig]):
     def on_pre_page(self, page, config, files):
         # Python-Markdown recurses once per level of nesting: text nested a few hundred levels
         # deep (lists, emphasis, HTML blocks) would end the build with a traceback.
-        def render(config, files):
+        def convert(config, files):
             self.markdown_made = _render(page, config, files, getattr(self, "markdown_made", None))
 
         def guarded(config, files):
             try:
                 if getattr(self, "cache", None) is None:  # no site assembled (a page rendered on its own)
-                    render(config, files)
+                    convert(config, files)
                 else:
-                    pagecache.render_page(self.cache, page, config, files, render, self.body_images)
+                    pagecache.render_page(self.cache, page, config, files, convert, self.body_images)
             except RecursionError:
+                self.markdown_made = None  # the converter is left mid-way: the next page starts afresh
                 where = Location(self._shown(page.file.src_uri), 1, 1)
                 raise PluginError(str(Problem(where, "", too_deep_message(whole_text=True), too_deep_hint()))) from None
 

@@ -14,7 +14,7 @@ from functools import lru_cache
 from html import unescape
 
 import markdown
-from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
 from . import dates, delivery, exports, remember, sanitize, urls
@@ -180,6 +180,14 @@ def environment() -> Environment:
         statuses=delivery.STATUSES, report_units=delivery.REPORT_UNITS, evidence_kind=exports.evidence_kind,
     )
     return env
+
+
+def keep_compiled(folder) -> None:
+    """Keep the templates, once compiled, in `folder` (the build cache's, beside the theme's):
+    compiling the generator's 46 templates costs each build about 0.4 s. Jinja finds a
+    compiled template by its name and checks it against the template's text."""
+    folder.mkdir(parents=True, exist_ok=True)
+    environment().bytecode_cache = FileSystemBytecodeCache(str(folder))
 
 
 _ADDRESSES_ONLY = contextvars.ContextVar("addresses_only", default=False)
