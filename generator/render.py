@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextvars
 import json
+import os
 import re
 from contextlib import contextmanager
 from functools import lru_cache
@@ -186,8 +187,12 @@ def keep_compiled(folder) -> None:
     """Keep the templates, once compiled, in `folder` (the build cache's, beside the theme's):
     compiling the generator's 46 templates costs each build about 0.4 s. Jinja finds a
     compiled template by its name and checks it against the template's text."""
-    folder.mkdir(parents=True, exist_ok=True)
-    environment().bytecode_cache = FileSystemBytecodeCache(str(folder))
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return  # no place to keep them (a read-only checkout): compiled on each build, as before
+    if os.access(folder, os.W_OK):
+        environment().bytecode_cache = FileSystemBytecodeCache(str(folder))
 
 
 _ADDRESSES_ONLY = contextvars.ContextVar("addresses_only", default=False)
