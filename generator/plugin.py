@@ -243,7 +243,12 @@ class CchcPlugin(BasePlugin[CchcConfig]):
     def on_pre_page(self, page, config, files):
         # Python-Markdown recurses once per level of nesting: text nested a few hundred levels
         # deep (lists, emphasis, HTML blocks) would end the build with a traceback.
+        render = page.render
+
         def convert(config, files):
+            if getattr(render, "__func__", None) is not mkdocs_pages.Page.render:  # replaced before us: that one
+                render(config, files)
+                return
             self.markdown_made = _render(page, config, files, getattr(self, "markdown_made", None))
 
         def guarded(config, files):
