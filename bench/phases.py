@@ -21,7 +21,7 @@ import time
 STEPS = (
     "generator.plugin:CchcPlugin.on_files", "generator.pages:assemble", "generator.content:load_corpus",
     "generator.content:check_bodies", "generator.pages:build_site", "generator.pages:_news", "generator.images:resized",
-    "mkdocs.structure.pages:Page.render", "generator.plugin:CchcPlugin.on_page_content", "generator.sanitize:clean",
+    "mkdocs.structure.pages:Page.render", "generator.plugin:_render", "mkdocs.commands.build:_build_page", "generator.plugin:CchcPlugin.on_page_content", "generator.sanitize:clean",
     "generator.plugin:CchcPlugin.on_page_context", "generator.share:Sharing.preview", "generator.cards:card_png",
     "generator.pagecache:CachedTemplate.render", "generator.plugin:CchcPlugin.on_post_page", "generator.csp:with_policy",
     "generator.search:for_index", "generator.minify:collapse", "generator.plugin:CchcPlugin.on_post_build",

@@ -14,6 +14,7 @@ site at /cchc/) is broken: it works in no preview and on no server of the portal
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import os
@@ -90,6 +91,7 @@ class _Site:
         self.ids: dict[str, set[str]] = {}  # HTML page -> its ids and <a name>s
         self.links: dict[str, list[tuple[str, bool]]] = {}  # file -> (link, must it be an address?)
         self._checked: dict[tuple[str, str, bool], tuple[str, str] | None] = {}  # (resolved against, link, certain) -> result
+        self._rooted: dict[tuple[int, str, bool], tuple[str, str] | None] = {}  # (page's depth, "../…" link, certain) -> result
         for folder, dirs, names in os.walk(root):
             dirs.sort()
             rel = os.path.relpath(folder, root).replace(os.sep, "/")
@@ -117,12 +119,18 @@ class _Site:
         certain: the value is meant as an address (an href); otherwise (any JSON string, a
         CSV cell) it is checked only when it is a full address on the site."""
         raw = link.strip()
+        if raw.startswith("../"):  # the theme's links up to the site's root, the same from every page as deep
+            rooted = (page.count("/"), raw, certain)  # the folders above the page (see _resolved_against)
+            if rooted in self._rooted:
+                return self._rooted[rooted]
         base, rest = _resolved_against(_served_at(page), raw)
         if raw[:1] in ("", "#", "?"):
             return self._check(base, rest, certain)  # into the page itself: nothing to share, nothing kept
         key = (base, rest, certain)
         if key not in self._checked:
             self._checked[key] = self._check(base, rest, certain)
+        if raw.startswith("../") and base == "":  # resolved from the root: `rooted` names it for any page as deep
+            self._rooted[rooted] = self._checked[key]
         return self._checked[key]
 
     def _check(self, base: str, raw: str, certain: bool) -> tuple[str, str] | None:
@@ -187,25 +195,39 @@ def parse_page(html: str) -> tuple[set[str], list[tuple[str, bool]]]:
     ids: set[str] = set()
     links: list[tuple[str, bool]] = []
     for tag, written in htmlscan.start_tags(html):
-        if not _WANTED.search(written):
-            continue  # most tags of the theme: only a class and data-md-* attributes
-        tag = tag.lower()
-        attrs = htmlscan.attributes(written)
-        for name, value in attrs:
-            if value is None:
-                continue
-            if name == "id":
-                ids.add(value)
-            elif name in _LINK_ATTRS:
-                links.append((value, True))
-            elif name == "srcset":
-                links.extend((c.split()[0], True) for c in value.split(",") if c.strip())
-            elif name == "name" and tag == "a":
-                ids.add(value)
-            elif name == "content" and tag == "meta":
-                refresh = _REFRESH_URL.search(value) if any(n == "http-equiv" and (v or "").lower() == "refresh" for n, v in attrs) else None
-                links.append((refresh.group(1), True) if refresh else (value, False))
+        found = _read_tag(tag, written)
+        if found is not None:
+            ids.update(found[0])
+            links.extend(found[1])
     return ids, links
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _read_tag(tag: str, written: str) -> tuple[tuple[str, ...], tuple[tuple[str, bool], ...]] | None:
+    """A start tag's anchor targets and links (None when it has neither). The theme writes the
+    same tags on every page (the navigation's links at each depth, icons, the header): each
+    distinct one is read once a build, not once a page."""
+    if not _WANTED.search(written):
+        return None  # most tags of the theme: only a class and data-md-* attributes
+    ids: list[str] = []
+    links: list[tuple[str, bool]] = []
+    tag = tag.lower()
+    attrs = htmlscan.attributes(written)
+    for name, value in attrs:
+        if value is None:
+            continue
+        if name == "id":
+            ids.append(value)
+        elif name in _LINK_ATTRS:
+            links.append((value, True))
+        elif name == "srcset":
+            links.extend((c.split()[0], True) for c in value.split(",") if c.strip())
+        elif name == "name" and tag == "a":
+            ids.append(value)
+        elif name == "content" and tag == "meta":
+            refresh = _REFRESH_URL.search(value) if any(n == "http-equiv" and (v or "").lower() == "refresh" for n, v in attrs) else None
+            links.append((refresh.group(1), True) if refresh else (value, False))
+    return tuple(ids), tuple(links)
 
 
 def _xml_links(text: str) -> list[tuple[str, bool]]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import logging
 from typing import Any, Callable, Hashable
 
-from .cache import Cache, digest
+from .cache import Cache, Null, digest
 
 _LOGGERS = ("mkdocs", "MARKDOWN")
 
@@ -56,6 +56,9 @@ def _target(file) -> tuple | None:
 def render_page(cache: Cache, page, config, files, render: Callable, images) -> None:
     """page.render(config, files), from the cache when the page's final Markdown, address,
     the files its links reach and the images it sizes are as they were."""
+    if isinstance(cache, Null):  # nothing kept: no key to make, no lookups to note
+        render(config, files)
+        return
     key = digest(page.markdown, page.file.src_uri, page.file.url, page.file.inclusion.is_excluded())
     entry = cache.get("render", key)
     if entry is not None and all(_target(files.get_file_from_path(p)) == t for p, t in entry["links"].items()) \

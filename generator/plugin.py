@@ -15,15 +15,18 @@ import os
 from pathlib import Path
 
 import jinja2
+import markdown
 
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
+from mkdocs.structure import pages as mkdocs_pages
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
-from . import blocks, cache, cards, cms, csp, dates, family, family_search, generate, images, linkcheck, mdext, minify, mkdocs_log, pages, pagecache, precompress, preview, problem_page, remember, sanitize, search, services, share, urls
+from . import blocks, cache, cards, cms, csp, dates, family, family_search, generate, images, linkcheck, mdext, minify, mkdocs_log, pages, pagecache, precompress, preview, problem_page, remember, render, sanitize, search, services, share, urls
 from .errors import ContentError, Location, Problem
 from .i18n import _
 from .kinds import common
@@ -112,6 +115,8 @@ class CchcPlugin(BasePlugin[CchcConfig]):
             return pages.assemble(self.root, self.plans_dir, self.docs_dir, self.today, config.site_url,
                                   drafts=self.serving, family=self.family)
 
+        if cache.enabled():  # the generator's templates compiled once, not on every build (as the theme's: on_env)
+            render.keep_compiled(self.root / cache.DIRECTORY / "jinja")
         if getattr(self, "changes", None) is None:
             corpus, site, problems = assemble()
         else:  # a preview: an article's text edited leaves the rest of the site as it was
@@ -232,7 +237,9 @@ class CchcPlugin(BasePlugin[CchcConfig]):
             template = get_template(name, *args, **kwargs)
             if name in _NAVIGATION_PARTIALS:
                 return pagecache.OncePerKey(template, lambda context: _navigation_key(context, addresses), rendered)
-            return pagecache.CachedTemplate(template, name, self.cache, site_key) if not args and not kwargs else template
+            if args or kwargs or isinstance(self.cache, cache.Null):  # (no cache: no page's key to make)
+                return template
+            return pagecache.CachedTemplate(template, name, self.cache, site_key)
 
         env.get_template = cached_template
         return env
@@ -242,13 +249,20 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         # deep (lists, emphasis, HTML blocks) would end the build with a traceback.
         render = page.render
 
+        def convert(config, files):
+            if getattr(render, "__func__", None) is not mkdocs_pages.Page.render:  # replaced before us: that one
+                render(config, files)
+                return
+            self.markdown_made = _render(page, config, files, getattr(self, "markdown_made", None))
+
         def guarded(config, files):
             try:
                 if getattr(self, "cache", None) is None:  # no site assembled (a page rendered on its own)
-                    render(config, files)
+                    convert(config, files)
                 else:
-                    pagecache.render_page(self.cache, page, config, files, render, self.body_images)
+                    pagecache.render_page(self.cache, page, config, files, convert, self.body_images)
             except RecursionError:
+                self.markdown_made = None  # the converter is left mid-way: the next page starts afresh
                 where = Location(self._shown(page.file.src_uri), 1, 1)
                 raise PluginError(str(Problem(where, "", too_deep_message(whole_text=True), too_deep_hint()))) from None
 
@@ -378,6 +392,36 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         if self.plans_dir.is_dir():
             server.watch(str(self.plans_dir))
         return server
+
+
+def _render(page, config, files, made: tuple | None) -> tuple:
+    """MkDocs' Page.render (mkdocs 1.6.1, pinned in constraints.txt), with one Markdown
+    instance for the whole build instead of one a page: building it (loading and
+    registering every extension) and its first conversion's set-up cost about as much as
+    a fifth of an article's conversion. `made` is (config, instance) from the page before;
+    the instance is reset between pages, as Python-Markdown asks, and MkDocs' own
+    per-page processors are registered again for this page (a name registered again
+    replaces the one before). Returns (config, instance) for the next page."""
+    if page.markdown is None:
+        raise RuntimeError("`markdown` field hasn't been set (via `read_source`)")
+    if made is None or made[0] is not config:  # a new build (`serve` reloads the config)
+        made = (config, markdown.Markdown(extensions=config["markdown_extensions"], extension_configs=config["mdx_configs"] or {}))
+    md = made[1].reset()
+    raw_html = mkdocs_pages._RawHTMLPreprocessor()
+    raw_html._register(md)
+    anchors = mkdocs_pages._ExtractAnchorsTreeprocessor(page.file, files, config)
+    anchors._register(md)
+    relative = mkdocs_pages._RelativePathTreeprocessor(page.file, files, config)
+    relative._register(md)
+    title = mkdocs_pages._ExtractTitleTreeprocessor()
+    title._register(md)
+    page.content = md.convert(page.markdown)
+    page.toc = get_toc(getattr(md, "toc_tokens", []))
+    page._title_from_render = title.title
+    page.present_anchor_ids = anchors.present_anchor_ids | raw_html.present_anchor_ids
+    if mkdocs_pages.log.getEffectiveLevel() > logging.DEBUG:
+        page.links_to_anchors = relative.links_to_anchors
+    return made
 
 
 def _no_dirty_warning(record: logging.LogRecord) -> bool:

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import contextvars
 import json
+import os
 import re
 from contextlib import contextmanager
 from functools import lru_cache
+from html import unescape
 from typing import TYPE_CHECKING
 
 from markupsafe import Markup, escape
@@ -53,6 +55,7 @@ def _html(text: str) -> str:
 def forget_rendered() -> None:
     """Forget the Markdown converted so far (at the start of a build); the preview keeps
     the texts its last build used (remember.py)."""
+    _placed.clear()
     if remember.REMEMBER:
         remember.MEMORY.new_build(dict(environment().globals))  # the templates' globals, as they are now
     else:
@@ -72,6 +75,42 @@ def md(text: str | None) -> Markup:
 def md_block(text: str | None) -> Markup:
     """Markdown → sanitized HTML, always block-level (paragraphs keep their <p>)."""
     return Markup(_html(text)) if text else Markup("")
+
+
+# A news card is shown on about seven listings (news pages, month, areas, tags), each at its
+# own address, and differs between them only by its links, which are relative to the page.
+# placed() renders it once a build with every link marked (its target between two Private
+# Use characters), then writes each listing's links into that text.
+_ANYWHERE = "\ue001anywhere\ue002"  # the page a card is rendered for once: links come out marked
+_MARKED = re.compile("\ue001([^\ue001\ue002]*)\ue002")
+_placed: dict[tuple, tuple] = {}  # (macro, id(item), args) -> (item, marked text or None); forgotten each build
+_marked = [0]  # links marked so far
+
+
+def _href(target: str, page: str) -> str:
+    """urls.href, the templates' `href`; a marked target for placed()'s rendering."""
+    if page == _ANYWHERE:
+        _marked[0] += 1
+        return f"\ue001{target}\ue002"
+    return urls.href(target, page)
+
+
+def placed(macro, item, page: str, *args) -> Markup:
+    """macro(item, page, *args) for a macro that reads `page` only to make links with href:
+    rendered once a build per item, its links then made relative to each page it is on.
+    Rendered as usual when the text holds the markers otherwise than as the links made
+    (an officer's title with those characters)."""
+    key = (macro.name, id(item), args)
+    known = _placed.get(key)
+    if known is None:
+        before = _marked[0]
+        text = str(macro(item, _ANYWHERE, *args))
+        made = _marked[0] - before
+        clean = text.count("\ue001") == made and text.count("\ue002") == made
+        known = _placed[key] = (item, text if clean else None)  # (the item kept, so that its id stays its own)
+    if known[1] is None:
+        return macro(item, page, *args)
+    return Markup(_MARKED.sub(lambda m: str(escape(urls.href(unescape(m[1]), page))), known[1]))
 
 
 def lines(text: str) -> Markup:
@@ -145,10 +184,24 @@ def environment() -> Environment:
         short_date=dates.short_date, slugify=urls.slugify, iso=iso, rfc822=rfc822, vi_datetime=vi_datetime,
     )
     env.globals.update(
-        marker=marker, href=urls.href, heading_level=heading_level, urls=urls, areas=NEWS_AREAS,
+        marker=marker, href=_href, placed=placed, heading_level=heading_level, urls=urls, areas=NEWS_AREAS,
         statuses=delivery.STATUSES, report_units=delivery.REPORT_UNITS, evidence_kind=exports.evidence_kind,
     )
     return env
+
+
+def keep_compiled(folder) -> None:
+    """Keep the templates, once compiled, in `folder` (the build cache's, beside the theme's):
+    compiling the generator's 46 templates costs each build about 0.4 s. Jinja finds a
+    compiled template by its name and checks it against the template's text."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return  # no place to keep them (a read-only checkout): compiled on each build, as before
+    if os.access(folder, os.W_OK):
+        from jinja2 import FileSystemBytecodeCache  # with the environment: `cchc check` renders no template
+
+        environment().bytecode_cache = FileSystemBytecodeCache(str(folder))
 
 
 _ADDRESSES_ONLY = contextvars.ContextVar("addresses_only", default=False)
