@@ -9,8 +9,10 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import signal
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 from . import checkmemo, dates, i18n, precompress, search, summary, urls
@@ -73,8 +75,26 @@ def check(args) -> int:
 
 
 def _mkdocs(*argv: str, **extra_env: str) -> int:
+    """Run MkDocs and return its exit code. A stop asked of cchc is passed on, so that
+    `cchc serve` stopped by an editor or a supervisor (SIGTERM, SIGHUP) never leaves MkDocs
+    holding the port; Ctrl-C reaches MkDocs from the terminal itself, and cchc waits for it
+    to finish, then stops (exit code 130, no traceback, no further portal built)."""
     env = {**os.environ, **_QUIET, **extra_env}
-    return subprocess.call([sys.executable, "-m", "mkdocs", *argv], env=env)
+    child = subprocess.Popen([sys.executable, "-m", "mkdocs", *argv], env=env)
+    previous, interrupted = {}, []
+    if threading.current_thread() is threading.main_thread():  # handlers can be set there only
+        for name in ("SIGTERM", "SIGHUP"):
+            if hasattr(signal, name):
+                previous[getattr(signal, name)] = signal.signal(getattr(signal, name), lambda signum, _: child.send_signal(signum))
+        previous[signal.SIGINT] = signal.signal(signal.SIGINT, lambda *_: interrupted.append(True))
+    try:
+        code = child.wait()
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+    if interrupted:
+        raise SystemExit(130)
+    return code
 
 
 def build(args) -> int:
