@@ -19,8 +19,7 @@ from generator.cache import Cache
 
 from .conftest import run_cchc
 from .test_build_cache import tree
-from .test_generate import FILES
-from .test_inventory import portal
+from .test_cache_store import cleanly_built
 
 HTML = "".join(f'<li><a href="/tin-tuc/2026/{k:02d}/bai-{k}/">Bài viết số {k} về thủ tục hành chính</a></li>\n' for k in range(200))
 
@@ -99,12 +98,7 @@ def test_a_damaged_entry_is_a_miss_and_memo_makes_it_again(tmp_path, monkeypatch
 
 
 def test_a_build_from_a_cache_of_damaged_compressed_entries_is_the_clean_build(tmp_path, monkeypatch):
-    (tmp_path / "p").mkdir()
-    project = portal(tmp_path / "p", FILES)
-    monkeypatch.setenv("CCHC_CACHE", "0")
-    assert run_cchc(project, "build").returncode == 0
-    clean = tree(project / "site")
-    monkeypatch.setenv("CCHC_CACHE", "1")
+    project, clean = cleanly_built(tmp_path, monkeypatch)
     monkeypatch.delenv(store.ENV_COMPRESS, raising=False)
     assert run_cchc(project, "build").returncode == 0
     database = project / store.DIRECTORY / store.DATABASE

@@ -70,6 +70,17 @@ def test_a_busy_cache_misses_and_keeps_nothing_instead_of_failing(tmp_path, monk
     assert Cache(tmp_path, salt="s").get("v", "new") == 2
 
 
+def cleanly_built(tmp_path: Path, monkeypatch) -> tuple[Path, dict]:
+    """A small portal and its site built without the cache; the cache is on afterwards."""
+    (tmp_path / "p").mkdir()
+    project = portal(tmp_path / "p", FILES)
+    monkeypatch.setenv("CCHC_CACHE", "0")
+    assert run_cchc(project, "build").returncode == 0
+    clean = tree(project / "site")
+    monkeypatch.setenv("CCHC_CACHE", "1")
+    return project, clean
+
+
 def test_a_damaged_cache_is_replaced_and_the_build_is_the_clean_build(tmp_path, monkeypatch):
     (tmp_path / "garbage").mkdir()
     (tmp_path / "garbage" / store.DATABASE).write_bytes(b"not a database " * 500)
@@ -79,12 +90,7 @@ def test_a_damaged_cache_is_replaced_and_the_build_is_the_clean_build(tmp_path, 
     cache.close()
     assert Cache(tmp_path / "garbage", salt="s").get("v", "k") == "value"  # a fresh cache in its place
 
-    (tmp_path / "p").mkdir()
-    project = portal(tmp_path / "p", FILES)
-    monkeypatch.setenv("CCHC_CACHE", "0")
-    assert run_cchc(project, "build").returncode == 0
-    clean = tree(project / "site")
-    monkeypatch.setenv("CCHC_CACHE", "1")
+    project, clean = cleanly_built(tmp_path, monkeypatch)
     database = project / store.DIRECTORY / store.DATABASE
     database.parent.mkdir(parents=True)
     database.write_bytes(b"SQLite format 3\x00" + bytes(range(256)) * 40)  # a header, then garbage
