@@ -14,7 +14,6 @@ import logging
 import os
 from pathlib import Path
 
-import jinja2
 import markdown
 
 from mkdocs.config import config_options as opt
@@ -221,9 +220,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
             if file.page is not None and file.src_uri in self.site.updated:
                 file.page.update_date = self.site.updated[file.src_uri].isoformat()
         if not isinstance(self.cache, cache.Null):  # the theme's templates compiled once, not on every build
-            compiled = self.cache.directory / "jinja"
-            compiled.mkdir(parents=True, exist_ok=True)
-            env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(compiled))
+            env.bytecode_cache = render.compiled_in(self.cache.directory / "jinja")
         get_template, navigation = env.get_template, {}
 
         def site_key(context):  # the nav, once all pages have their titles
